@@ -1,0 +1,119 @@
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from './errors.js';
+import { setLang, t, type Message } from './i18n/lang.js';
+import { TemplateError } from './template/load.js';
+
+/** Every command is imported only when it runs: `pvd lint` never loads the render pipeline. */
+// Options arrive as commander parsed them; each command declares the shape it reads.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type CommandModule = { run(options: any, ...args: any[]): Promise<number> };
+
+const say = (fr: string, en: string): string => t({ fr, en });
+
+function languageFromArgv(argv: readonly string[]): string | undefined {
+  const index = argv.findIndex((argument) => argument === '--lang' || argument.startsWith('--lang='));
+  if (index === -1) return undefined;
+  const argument = argv[index]!;
+  return argument.includes('=') ? argument.split('=')[1] : argv[index + 1];
+}
+
+function buildProgram(): Command {
+  const program = new Command('pvd')
+    .description(say("La Lettre d'information Petites villes de demain, écrite comme du code.", 'The Petites villes de demain newsletter, written as code.'))
+    .addOption(new Option('--lang <lang>', say('langue des messages', 'language of messages')).choices(['fr', 'en']))
+    .showHelpAfterError(say('(lancez « pvd --help » pour l’aide)', '(run "pvd --help" for help)'))
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  const action = (load: () => Promise<CommandModule>) => async (...args: unknown[]) => {
+    const command = args.at(-1) as Command;
+    const options = { ...command.optsWithGlobals() };
+    const { run } = await load();
+    process.exitCode = await run(options, ...args.slice(0, -2));
+  };
+
+  program
+    .command('lint')
+    .description(say('vérifie les numéros (tout issues/ par défaut)', 'check issues (all of issues/ by default)'))
+    .argument('[paths...]', say('fichiers issue.md, dossiers ou numéros', 'issue.md files, folders or numbers'))
+    .addOption(new Option('--format <format>', say('format de sortie', 'output format')).choices(['stylish', 'json', 'github']).default('stylish'))
+    .option('--quiet', say('erreurs seulement', 'errors only'))
+    .option('--max-warnings <n>', say("échoue au-delà de n avertissements", 'fail above n warnings'))
+    .option('--fix', say('corrige ce qui peut l’être sans risque (typographie, espaces)', 'fix what is safely fixable (typography, whitespace)'))
+    .action(action(() => import('./commands/lint.js')));
+
+  program
+    .command('build')
+    .description(say('produit le HTML, le texte et le .eml dans out/NNN/', 'render HTML, text and .eml into out/NNN/'))
+    .argument('[numbers...]', say('numéros à produire', 'issue numbers to build'))
+    .option('--all', say('tous les numéros', 'every issue'))
+    .option('--out-dir <dir>', say('dossier de sortie', 'output folder'), 'out')
+    .addOption(new Option('--target <tool>', say("outil d'envoi (balises de fusion)", 'mailing tool (merge tags)')).choices(['generic', 'brevo', 'mailchimp', 'mailjet', 'listmonk', 'sendy']))
+    .addOption(new Option('--stdout <part>', say('écrit une seule sortie sur la sortie standard', 'print one output to stdout')).choices(['html', 'text']))
+    .action(action(() => import('./commands/build.js')));
+
+  program
+    .command('new')
+    .description(say('prépare le numéro suivant', 'scaffold the next issue'))
+    .option('--number <n>', say('numéro', 'issue number'))
+    .option('--date <AAAA-MM-JJ>', say("date d'envoi", 'send date'))
+    .option('--subject <text>', say("objet de l'e-mail", 'email subject'))
+    .option('--preheader <text>', say("texte d'aperçu", 'preview text'))
+    .option('--sections <ids>', say('rubriques facultatives, séparées par des virgules', 'optional sections, comma-separated'))
+    .option('--carry-over', say('reprend les blocs récurrents du numéro précédent', 'carry over the recurring blocks of the previous issue'))
+    .option('--no-carry-over', say('ne reprend pas les blocs récurrents', 'do not carry over recurring blocks'))
+    .option('-y, --yes', say('accepte les valeurs par défaut', 'accept defaults'))
+    .action(action(() => import('./commands/new.js')));
+
+  program
+    .command('preview')
+    .description(say('aperçu local avec rechargement automatique', 'local preview with live reload'))
+    .argument('<number>', say('numéro', 'issue number'))
+    .option('--port <port>', say('port', 'port'), '4200')
+    .option('--host <host>', say('adresse d’écoute (127.0.0.1 par défaut)', 'address to listen on (127.0.0.1 by default)'), '127.0.0.1')
+    .option('--open', say('ouvre le navigateur', 'open a browser'))
+    .action(action(() => import('./commands/preview.js')));
+
+  program
+    .command('hooks')
+    .description(say('intégration git', 'git integration'))
+    .command('install')
+    .description(say('installe le hook pre-commit qui vérifie les numéros modifiés', 'install the pre-commit hook that lints staged issues'))
+    .option('--force', say('remplace un hook existant', 'replace an existing hook'))
+    .action(action(() => import('./commands/hooks.js')));
+
+  return program;
+}
+
+function printError(message: Message): void {
+  process.stderr.write(`pvd : ${t(message)}\n`);
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  setLang(languageFromArgv(argv));
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are not errors; everything else commander refuses is a usage error.
+      process.exitCode = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+    } else if (error instanceof UsageError) {
+      printError(error.text);
+      process.exitCode = 2;
+    } else if (error instanceof TemplateError) {
+      const { diagnostic } = error;
+      process.stderr.write(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}  ${t(diagnostic.message)}\n`);
+      process.exitCode = 2;
+    } else {
+      const detail = error instanceof Error ? error.message : String(error);
+      printError({
+        fr: `erreur inattendue (${detail}). Relancez avec PVD_DEBUG=1 pour le détail et signalez-la à l'équipe.`,
+        en: `unexpected error (${detail}). Run again with PVD_DEBUG=1 for details and report it to the team.`,
+      });
+      if (process.env.PVD_DEBUG) console.error(error);
+      process.exitCode = 2;
+    }
+  }
+}
+
+await main(process.argv.slice(2));

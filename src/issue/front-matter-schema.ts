@@ -1,0 +1,75 @@
+import * as v from 'valibot';
+import type { Diagnostic, Position } from '../diagnostics.js';
+import type { Message } from '../i18n/lang.js';
+import type { FrontMatter, FrontMatterEntry } from './model.js';
+import { closest } from '../text/closest.js';
+
+/** The keys of an issue's front matter, in the order `pvd new` writes them. */
+export const FRONT_MATTER_KEYS = ['number', 'date', 'subject', 'preheader', 'status', 'credits'] as const;
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+// Valibot carries message ids; the text is looked up here in both languages.
+const MESSAGES: Record<string, Message> = {
+  number: { fr: '« number » doit être un nombre entier entre 1 et 999 (par exemple « number: 42 »).', en: '"number" must be a whole number from 1 to 999 (for instance "number: 42").' },
+  date: { fr: '« date » doit être une date réelle au format AAAA-MM-JJ (par exemple « date: 2024-12-16 »).', en: '"date" must be a real date written YYYY-MM-DD (for instance "date: 2024-12-16").' },
+  subject: { fr: "« subject » (l'objet de l'e-mail) doit être un texte non vide, entre guillemets s'il contient « : ».", en: '"subject" (the email subject) must be a non-empty text, quoted if it contains ": ".' },
+  preheader: { fr: "« preheader » (le texte d'aperçu affiché après l'objet) doit être un texte non vide.", en: '"preheader" (the preview text shown after the subject) must be a non-empty text.' },
+  status: { fr: '« status » vaut « draft » (brouillon) ou « ready » (prêt à envoyer).', en: '"status" is either "draft" or "ready".' },
+  credits: { fr: '« credits » est la liste des crédits photos, par exemple « credits: [ANCT, DDT 54] ».', en: '"credits" is the list of photo credits, for instance "credits: [ANCT, DDT 54]".' },
+};
+
+const isRealDate = (value: string) => {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+};
+
+const FrontMatterSchema = v.object({
+  number: v.pipe(v.number('number'), v.integer('number'), v.minValue(1, 'number'), v.maxValue(999, 'number')),
+  date: v.pipe(v.string('date'), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'date'), v.check(isRealDate, 'date')),
+  subject: v.pipe(v.string('subject'), v.trim(), v.minLength(1, 'subject')),
+  preheader: v.pipe(v.string('preheader'), v.trim(), v.minLength(1, 'preheader')),
+  status: v.picklist(['draft', 'ready'], 'status'),
+  credits: v.array(v.pipe(v.string('credits'), v.trim(), v.minLength(1, 'credits')), 'credits'),
+});
+
+export interface FrontMatterCheck {
+  value: FrontMatter | undefined;
+  problems: Diagnostic[];
+}
+
+/** Validates the parsed front matter; every problem sits on its key's own line. */
+export function validateFrontMatter(data: Record<string, unknown>, keys: FrontMatterEntry[], file: string): FrontMatterCheck {
+  const problems: Diagnostic[] = [];
+  const positionOf = (key: string): Position => keys.find((entry) => entry.key === key)?.position ?? { line: 1, column: 1 };
+  const report = (position: Position, message: Message) =>
+    problems.push({ file, ...position, severity: 'error', rule: 'front-matter', message });
+
+  for (const { key, position } of keys) {
+    if (FORBIDDEN_KEYS.has(key)) {
+      report(position, { fr: `La clé « ${key} » est interdite dans l'en-tête : supprimez-la.`, en: `The key "${key}" is not allowed in the header: remove it.` });
+    } else if (!(FRONT_MATTER_KEYS as readonly string[]).includes(key)) {
+      const suggestion = closest(key, FRONT_MATTER_KEYS);
+      report(position, suggestion
+        ? { fr: `Clé inconnue « ${key} » : vouliez-vous dire « ${suggestion} » ?`, en: `Unknown key "${key}": did you mean "${suggestion}"?` }
+        : { fr: `Clé inconnue « ${key} » : les clés permises sont ${FRONT_MATTER_KEYS.join(', ')}.`, en: `Unknown key "${key}": the allowed keys are ${FRONT_MATTER_KEYS.join(', ')}.` });
+    }
+  }
+  for (const key of FRONT_MATTER_KEYS) {
+    if (!(key in data)) {
+      report({ line: 1, column: 1 }, { fr: `Il manque la clé « ${key} » dans l'en-tête. ${MESSAGES[key]!.fr}`, en: `The header lacks the key "${key}". ${MESSAGES[key]!.en}` });
+    }
+  }
+  const known = Object.fromEntries(FRONT_MATTER_KEYS.filter((key) => key in data).map((key) => [key, data[key]]));
+  const result = v.safeParse(FrontMatterSchema, known);
+  if (result.success) return { value: result.output, problems };
+
+  const reported = new Set<string>();
+  for (const issue of result.issues) {
+    const key = String(issue.path?.[0]?.key ?? '');
+    if (!(key in data) || reported.has(key)) continue; // a missing key is already reported above
+    reported.add(key);
+    report(keys.find((entry) => entry.key === key)?.valuePosition ?? positionOf(key), MESSAGES[issue.message] ?? MESSAGES[key]!);
+  }
+  return { value: undefined, problems };
+}

@@ -1,0 +1,45 @@
+import type { FrontMatter, Issue } from '../issue/model.js';
+import { folderNameOf } from '../project.js';
+import type { TargetName, Template } from '../template/model.js';
+import { collectImages, type IssueImages } from './images.js';
+import type { InlineOptions } from './inline.js';
+import { mergeTagsFor, type MergeTags } from './targets.js';
+
+/** Everything the HTML and text renderers share for one issue and one target. */
+export interface RenderContext {
+  issue: Issue;
+  frontMatter: FrontMatter;
+  template: Template;
+  target: TargetName;
+  folderName: string;
+  images: IssueImages;
+  mergeTags: MergeTags;
+  inline: InlineOptions;
+  dateLabel: string;
+  year: string;
+}
+
+const FRENCH_DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+export function createRenderContext(issue: Issue, frontMatter: FrontMatter, template: Template, target: TargetName): RenderContext {
+  const folderName = folderNameOf(frontMatter.number);
+  const images = collectImages(issue, template, folderName);
+  const { utm } = template.config;
+  const date = new Date(`${frontMatter.date}T00:00:00Z`);
+  return {
+    issue,
+    frontMatter,
+    template,
+    target,
+    folderName,
+    images,
+    mergeTags: mergeTagsFor(target, template.config, folderName),
+    inline: {
+      allowRawHtml: template.config.allowRawHtml,
+      utm: utm && { ...utm, campaign: utm.campaign.replaceAll('{number}', folderName) },
+      imageUrl: (src) => images.bySource.get(src)?.url ?? src,
+    },
+    dateLabel: FRENCH_DATE.format(date),
+    year: String(date.getUTCFullYear()),
+  };
+}

@@ -1,0 +1,135 @@
+import Handlebars from 'handlebars';
+import type { Block, Image, Item, Section } from '../issue/model.js';
+import { displaySize } from './images.js';
+import { inlinesToHtml } from './inline.js';
+import { outgoingHref } from './links.js';
+import type { RenderContext } from './context.js';
+import { frenchTypography } from './typography.js';
+
+type SafeHtml = Handlebars.SafeString;
+const safe = (html: string): SafeHtml => new Handlebars.SafeString(html);
+
+/** Widths (px) of the places an image can sit in the 600 px column. */
+export const SLOT_WIDTH = { full: 536, feature: 492, card: 160 } as const;
+
+export type BlockView =
+  | { partial: 'block-paragraph'; html: SafeHtml }
+  | { partial: 'block-list'; ordered: boolean; start: number; items: SafeHtml[] }
+  | { partial: 'block-image'; src: string; alt: string; width: number; height: number | undefined; credit: string | undefined; href: string | undefined }
+  | { partial: 'block-button'; label: string; href: string }
+  | { partial: 'block-quote'; blocks: BlockView[] };
+
+export interface ItemView {
+  titleHtml: SafeHtml;
+  image: BlockView | undefined;
+  blocks: BlockView[];
+}
+
+export interface SectionView {
+  id: string;
+  title: string;
+  kind: string;
+  partial: string;
+  figure: string | undefined;
+  blocks: BlockView[];
+  items: ItemView[];
+}
+
+/** The data layout.hbs is rendered with. Strings are escaped by Handlebars; SafeHtml was escaped here. */
+export function buildHtmlView(context: RenderContext, css: string) {
+  const { frontMatter, template, images, mergeTags } = context;
+  const config = template.config;
+  const logo = displaySize(images.logo, config.logo.width);
+  return {
+    lang: 'fr',
+    subject: frontMatter.subject,
+    preheader: frenchTypography(frontMatter.preheader),
+    // Invisible characters after the preheader keep the inbox from showing the body's first words.
+    preheaderPadding: safe('&#847;&zwnj;&nbsp;'.repeat(90)),
+    css: safe(css),
+    colors: config.colors,
+    name: config.name,
+    number: frontMatter.number,
+    dateLabel: context.dateLabel,
+    mergeTags,
+    logo: { src: images.logo.url, alt: config.logo.alt, width: logo.width, height: logo.height },
+    intro: context.issue.intro.map((block) => blockView(block, context, SLOT_WIDTH.full)).filter(isPresent),
+    sections: context.issue.sections.filter((section) => section.id !== undefined).map((section) => sectionView(section, context)),
+    footer: {
+      organisation: config.organisation,
+      contactEmail: config.contactEmail,
+      masthead: config.masthead.map(({ role, name }) => ({ role: frenchTypography(role), name })),
+      credits: frontMatter.credits.join(', '),
+      subscribeUrl: config.urls.subscribe,
+      legalNotice: frenchTypography(config.legalNotice),
+      address: config.address,
+      privacyEmail: config.privacyEmail,
+      year: context.year,
+      share: config.urls.share,
+    },
+  };
+}
+
+function sectionView(section: Section, context: RenderContext): SectionView {
+  const entry = context.template.config.sections.find((candidate) => candidate.id === section.id)!;
+  const slot = entry.kind === 'feature' ? SLOT_WIDTH.feature : SLOT_WIDTH.full;
+  return {
+    id: entry.id,
+    title: frenchTypography(entry.title),
+    kind: entry.kind,
+    partial: entry.kind,
+    figure: section.figure && frenchTypography(section.figure.value),
+    blocks: section.blocks.map((block) => blockView(block, context, slot)).filter(isPresent),
+    items: section.items.map((item) => itemView(item, context, entry.kind === 'cards', slot)),
+  };
+}
+
+function itemView(item: Item, context: RenderContext, isCard: boolean, slot: number): ItemView {
+  // A card shows its first picture beside the text.
+  const pictureIndex = isCard ? item.blocks.findIndex((block) => block.type === 'image') : -1;
+  const picture = item.blocks[pictureIndex];
+  const rest = item.blocks.filter((_, index) => index !== pictureIndex);
+  return {
+    titleHtml: safe(inlinesToHtml(item.title, context.inline)),
+    image: picture ? blockView(picture, context, SLOT_WIDTH.card) : undefined,
+    blocks: rest.map((block) => blockView(block, context, slot)).filter(isPresent),
+  };
+}
+
+function blockView(block: Block, context: RenderContext, slot: number): BlockView | undefined {
+  switch (block.type) {
+    case 'paragraph':
+      return { partial: 'block-paragraph', html: safe(inlinesToHtml(block.children, context.inline)) };
+    case 'code':
+      return { partial: 'block-paragraph', html: safe(`<code>${Handlebars.escapeExpression(block.value)}</code>`) };
+    case 'list':
+      return { partial: 'block-list', ordered: block.ordered, start: block.start, items: block.items.map((item) => safe(inlinesToHtml(item.children, context.inline))) };
+    case 'image':
+      return imageView(block.image, context, slot);
+    case 'button':
+      return { partial: 'block-button', label: frenchTypography(block.label), href: outgoingHref(block.href, context.inline) };
+    case 'quote':
+      return { partial: 'block-quote', blocks: block.children.map((child) => blockView(child, context, slot)).filter(isPresent) };
+    case 'html':
+      return context.template.config.allowRawHtml ? { partial: 'block-paragraph', html: safe(block.value) } : undefined;
+  }
+}
+
+function imageView(image: Image, context: RenderContext, slot: number): BlockView {
+  const asset = context.images.bySource.get(image.src);
+  const size = displaySize(asset ?? { width: 0, height: 0 }, slot);
+  const credit = image.credit?.trim();
+  return {
+    partial: 'block-image',
+    src: asset?.url ?? image.src,
+    alt: image.alt,
+    width: size.width,
+    height: size.height,
+    credit: credit ? frenchTypography(credit.startsWith('©') ? credit : `© ${credit}`) : undefined,
+    href: image.href === undefined ? undefined : outgoingHref(image.href, context.inline),
+  };
+}
+
+function isPresent<T>(value: T | undefined): value is T {
+  return value !== undefined;
+}

@@ -1,0 +1,26 @@
+import type { FrontMatter, Issue } from '../issue/model.js';
+import type { TargetName, Template } from '../template/model.js';
+import { createRenderContext } from './context.js';
+import { compileTemplate, renderHtml, type CompiledTemplate } from './html.js';
+import type { ImageAsset } from './images.js';
+import { renderText } from './text.js';
+
+export interface RenderedIssue {
+  folderName: string;
+  html: string;
+  text: string;
+  images: ImageAsset[];
+}
+
+export { compileTemplate, type CompiledTemplate };
+
+/** The render pipeline: one parsed, lint-clean issue → HTML, plaintext and the images to upload. */
+export function renderIssue(issue: Issue, frontMatter: FrontMatter, template: Template, target: TargetName, compiled = compileTemplate(template)): RenderedIssue {
+  const context = createRenderContext(issue, frontMatter, template, target);
+  return {
+    folderName: context.folderName,
+    html: renderHtml(context, compiled),
+    text: renderText(context, compiled.textLayout),
+    images: context.images.all,
+  };
+}
