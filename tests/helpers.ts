@@ -1,0 +1,58 @@
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const PVD = join(REPO, 'bin', 'pvd.js');
+export const ISSUE_042 = join(REPO, 'issues', '042', 'issue.md');
+
+export interface PvdRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  signal: NodeJS.Signals | null;
+}
+
+/** Runs the compiled CLI as a user would, with no TTY and colours off. */
+export function runPvd(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeout?: number } = {}): PvdRun {
+  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [PVD, ...args], {
+    cwd: options.cwd ?? REPO,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', PVD_LANG: '', PVD_ROOT: '', ...options.env },
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: options.timeout ?? 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, signal: result.signal };
+}
+
+/** A throwaway copy of the newsletter repository (templates/ and issues/), for tests that write. */
+export function makeProject(options: { issues?: boolean } = {}): string {
+  const root = mkdtempSync(join(tmpdir(), 'pvd-test-'));
+  cpSync(join(REPO, 'templates'), join(root, 'templates'), { recursive: true });
+  if (options.issues !== false) cpSync(join(REPO, 'issues'), join(root, 'issues'), { recursive: true });
+  return root;
+}
+
+/** Rewrites issue.md of a project copy through a function of its text. */
+export function editIssue(root: string, number: string, edit: (source: string) => string): string {
+  const path = join(root, 'issues', number, 'issue.md');
+  writeFileSync(path, edit(readFileSync(path, 'utf8')));
+  return path;
+}
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+/** Flags for Debian's Chromium as root in a sandbox with no network beyond loopback. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** Said once per suite that needs Chromium, so a skipped run is never silent. */
+export function chromiumSkipReason(): string | undefined {
+  return hasChromium ? undefined : `Chromium absent (${CHROMIUM}) : tests navigateur ignorés — installez le paquet Debian « chromium ».`;
+}
