@@ -3,12 +3,14 @@
 // the code of juice, Handlebars or inquirer. Bundling also spares Node the
 // resolution of hundreds of small module files on every start.
 import { build } from 'esbuild';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
-rmSync('dist', { recursive: true, force: true });
+// Built beside dist/ and swapped in, so a pvd process running meanwhile (tests run
+// in parallel) never loads a half-written bundle.
+const staging = `dist.staging-${process.pid}`;
 const result = await build({
   entryPoints: { cli: 'src/cli.ts' },
-  outdir: 'dist',
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -27,4 +29,8 @@ const result = await build({
 });
 // Which source modules went into which output file: the test proving that
 // `pvd lint` loads no heavy module reads it.
-writeFileSync('dist/meta.json', JSON.stringify(result.metafile));
+writeFileSync(`${staging}/meta.json`, JSON.stringify(result.metafile));
+const previous = `dist.previous-${process.pid}`;
+if (existsSync('dist')) renameSync('dist', previous);
+renameSync(staging, 'dist');
+rmSync(previous, { recursive: true, force: true });
