@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { imageSize } from 'image-size';
+import { UsageError } from '../errors.js';
 import type { Issue } from '../issue/model.js';
+import { displayPath } from '../project.js';
 import { resolveInsideFolder } from '../io/paths.js';
 import type { Template } from '../template/model.js';
 import { isRemoteImage } from '../text/urls.js';
@@ -26,7 +28,16 @@ export interface IssueImages {
 export function collectImages(issue: Issue, template: Template, folderName: string): IssueImages {
   const base = `${template.config.publicBaseUrl}${folderName}/`;
   const assetFor = (source: string, outputPath: string): ImageAsset => {
-    const bytes = readFileSync(source);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(source);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'erreur inconnue';
+      throw new UsageError({
+        fr: `Impossible de lire l'image ${displayPath(source)} (${code}) : vérifiez que c'est bien un fichier image lisible.`,
+        en: `Cannot read the image ${displayPath(source)} (${code}): check it is a readable image file.`,
+      });
+    }
     let width = 0;
     let height = 0;
     try {

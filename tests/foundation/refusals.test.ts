@@ -1,0 +1,55 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { editIssue, makeProject, runPvd } from '../helpers.js';
+
+const STACK_TRACE = /\n\s+at .+:\d+:\d+/;
+
+describe('pvd build refuses an issue it cannot render', () => {
+  it.each([
+    ['malformed YAML', (source: string) => source.replace('status: ready', 'status: ready: oui'), /issues\/042\/issue\.md:6:\d+ +erreur +parse +YAML mal formé/],
+    ['an unclosed front matter', (source: string) => source.replace('---\n\n**Chaque', '\n**Chaque'), /issues\/042\/issue\.md:1:1 +erreur +parse +L'en-tête YAML ouvert ligne 1/],
+    ['a wrong type', (source: string) => source.replace('number: 42', 'number: quarante-deux'), /issues\/042\/issue\.md:2:9 +erreur +front-matter +« number » doit être un nombre entier/],
+    ['an unknown section', (source: string) => source.replace('## Voir aussi', '## Voir ausi'), /:\d+:1 +erreur +unknown-section +Rubrique inconnue « Voir ausi » : vouliez-vous dire « Voir aussi » \?/],
+    ['a missing image', (source: string) => source.replace('images/toul.jpg', 'images/Toul.JPG'), /:\d+:1 +erreur +image-missing +Image introuvable : images\/Toul\.JPG/],
+    ['an image outside the issue folder', (source: string) => source.replace('images/toul.jpg', '../../package.json'), /erreur +image-outside/],
+    ['a javascript: link', (source: string) => source.replace('https://www.cerema.fr/', 'JavaScript:alert(1)'), /erreur +link-scheme +Lien dangereux refusé/],
+  ])('with %s: exit 1, a located French message, no stack trace, no output', (_, edit, expected) => {
+    const root = makeProject();
+    editIssue(root, '042', edit);
+    const result = runPvd(['build', '42'], { cwd: root });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(expected);
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(result.stdout).toBe('');
+  });
+
+  it('says the same in English with --lang en', () => {
+    const root = makeProject();
+    editIssue(root, '042', (source) => source.replace('## Voir aussi', '## Voir ausi'));
+    const result = runPvd(['build', '42', '--lang', 'en'], { cwd: root });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/error +unknown-section +Unknown section "Voir ausi": did you mean "Voir aussi"\?/);
+  });
+
+  it('reads bytes that are not text as a located problem', () => {
+    const root = makeProject();
+    writeFileSync(join(root, 'issues', '042', 'issue.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0xff, 0xfe]));
+    const result = runPvd(['build', '42'], { cwd: root });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/issues\/042\/issue\.md:2:1 +erreur +parse +Le fichier contient des données binaires/);
+  });
+
+  it.each([
+    [['build', '43'], /issues\/043\/issue\.md n'existe pas/],
+    [['build', 'quarante'], /« quarante » n'est pas un numéro de lettre/],
+    [['build'], /Quel numéro produire \?/],
+    [['build', '42', '--target', 'outlook'], /outlook/],
+    [['build', '42', '--frobnicate'], /frobnicate/],
+  ])('exits 2 on a usage error: pvd %j', (args, expected) => {
+    const result = runPvd(args, { cwd: makeProject() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(expected);
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+  });
+});
