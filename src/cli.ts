@@ -23,7 +23,9 @@ function buildProgram(): Command {
     .addOption(new Option('--lang <lang>', say('langue des messages', 'language of messages')).choices(['fr', 'en']))
     .showHelpAfterError(say('(lancez « pvd --help » pour l’aide)', '(run "pvd --help" for help)'))
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .helpOption('-h, --help', say("affiche l'aide", 'display help'))
+    .helpCommand('help [command]', say("affiche l'aide d'une commande", 'display help for a command'))
+    .configureOutput({ writeErr: (text) => process.stderr.write(translateCommanderError(text)) });
 
   const action = (load: () => Promise<CommandModule>) => async (...args: unknown[]) => {
     const command = args.at(-1) as Command;
@@ -83,6 +85,30 @@ function buildProgram(): Command {
     .action(action(() => import('./commands/hooks.js')));
 
   return program;
+}
+
+// commander writes its refusals in English; the team reads French.
+const suggestion = (rest: string): Message => {
+  const suggested = /Did you mean (.+?)\?\)/.exec(rest)?.[1];
+  return suggested ? { fr: ` : vouliez-vous dire « ${suggested} » ?`, en: `: did you mean "${suggested}"?` } : { fr: '', en: '' };
+};
+const optionName = (flags: string) => flags.split(' ')[0]!;
+
+const COMMANDER_ERRORS: [RegExp, (...groups: string[]) => Message][] = [
+  [/^error: unknown option '([^']*)'(.*)$/s, (option, rest) => ({ fr: `option inconnue « ${option} »${suggestion(rest!).fr}`, en: `unknown option '${option}'${suggestion(rest!).en}` })],
+  [/^error: unknown command '([^']*)'(.*)$/s, (command, rest) => ({ fr: `commande inconnue « ${command} »${suggestion(rest!).fr || ' : les commandes sont new, lint, build, preview et hooks.'}`, en: `unknown command '${command}'${suggestion(rest!).en || ': the commands are new, lint, build, preview and hooks.'}` })],
+  [/^error: missing required argument '([^']*)'/, (argument) => ({ fr: `il manque l'argument « ${argument} » (par exemple « pvd preview 42 »).`, en: `missing required argument '${argument}' (for instance "pvd preview 42").` })],
+  [/^error: option '([^']*)' argument missing/, (option) => ({ fr: `l'option ${optionName(option!)} attend une valeur.`, en: `option ${optionName(option!)} needs a value.` })],
+  [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/s, (option, value, choices) => ({ fr: `« ${value} » n'est pas une valeur permise pour ${optionName(option!)} : choisissez parmi ${choices}.`, en: `"${value}" is not allowed for ${optionName(option!)}: choose from ${choices}.` })],
+  [/^error: too many arguments(.*)$/s, () => ({ fr: "trop d'arguments : lancez « pvd --help ».", en: 'too many arguments: run "pvd --help".' })],
+];
+
+function translateCommanderError(text: string): string {
+  for (const [pattern, message] of COMMANDER_ERRORS) {
+    const match = pattern.exec(text.trim());
+    if (match) return `pvd : ${t(message(...match.slice(1)))}\n`;
+  }
+  return text;
 }
 
 function printError(message: Message): void {

@@ -1,7 +1,7 @@
 import type { Inline } from '../issue/model.js';
 import { plainText } from '../issue/markdown.js';
 import { isHtmlComment } from '../lint/rules/raw-html.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml, escapeText } from './escape.js';
 import { outgoingHref, type LinkOptions } from './links.js';
 import { frenchTypography } from './typography.js';
 
@@ -17,7 +17,7 @@ export function inlinesToHtml(inlines: readonly Inline[], options: InlineOptions
   for (const inline of inlines) {
     switch (inline.type) {
       case 'text':
-        html += escapeHtml(frenchTypography(inline.value));
+        html += escapeText(frenchTypography(inline.value));
         break;
       case 'strong':
         html += `<strong>${inlinesToHtml(inline.children, options)}</strong>`;

@@ -76,7 +76,8 @@ describe('the email HTML of #42', () => {
     expect(html).toContain('«\u00a0Les petites villes offrent la meilleure qualité de vie\u00a0»');
     expect(html).toContain('84\u00a0%');
     expect(html).toContain('4430 aides'); // the source writes 4430; digits are not regrouped
-    expect(html).not.toMatch(/ [:;!?»]/);
+    const text = html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]+>/g, '');
+    expect(text).not.toMatch(/ [:;!?»]/);
   });
 
   it('is valid HTML under a configuration suited to email', async () => {
@@ -94,6 +95,8 @@ describe('the email HTML of #42', () => {
         'attribute-boolean-style': 'off',
         'no-trailing-whitespace': 'off',
         'long-title': 'off',
+        // <tbody> is implicit in HTML5 (valid without it) and every byte counts against clipping.
+        'prefer-tbody': 'off',
       },
     });
     const report = await validator.validateString(html);
