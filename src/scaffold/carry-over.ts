@@ -1,0 +1,60 @@
+import { relative, resolve, sep } from 'node:path';
+import { resolveInsideFolder } from '../io/paths.js';
+import { normalizeTitle } from '../template/catalog.js';
+import { isRemoteImage } from '../text/urls.js';
+import type { PreviousIssue } from './previous-issue.js';
+
+/** A file of the previous issue's folder to copy into the new one, at the same relative path. */
+export interface ImageCopy {
+  from: string;
+  /** Relative to the issue folder, with the platform's separators. */
+  to: string;
+}
+
+export interface CarriedSections {
+  /** Section id → its Markdown, verbatim. */
+  markdown: Map<string, string>;
+  images: ImageCopy[];
+  /** Images the carried sections name but the previous issue lacks: lint will report them. */
+  missingImages: string[];
+  /** The previous issue's credits that the carried images still need. */
+  credits: string[];
+}
+
+/**
+ * Takes the recurring sections verbatim from the previous issue, with the local images they
+ * show (copied, so that the new issue's links resolve) and the credits of those images.
+ */
+export function carryOver(previous: PreviousIssue, ids: readonly string[]): CarriedSections {
+  const carried: CarriedSections = { markdown: new Map(), images: [], missingImages: [], credits: [] };
+  const imageCredits: string[] = [];
+  for (const id of ids) {
+    const section = previous.sections.get(id);
+    if (!section) continue;
+    carried.markdown.set(id, section.markdown);
+    for (const image of section.images) {
+      if (image.credit) imageCredits.push(normalizeTitle(image.credit));
+      if (image.src.trim() === '' || isRemoteImage(image.src)) continue;
+      const local = resolveInsideFolder(previous.folder, image.src);
+      // An image outside the folder is not copied: lint's image-outside rule reports it as before.
+      if (local.kind === 'outside') continue;
+      if (local.kind === 'missing') {
+        carried.missingImages.push(image.src);
+        continue;
+      }
+      const to = relative(previous.folder, resolve(previous.folder, decodePath(image.src)));
+      if (to === '' || to.startsWith(`..${sep}`) || !carried.images.every((copy) => copy.to !== to)) continue;
+      carried.images.push({ from: local.path, to });
+    }
+  }
+  carried.credits = previous.credits.filter((credit) => imageCredits.some((text) => text.includes(normalizeTitle(credit))));
+  return carried;
+}
+
+function decodePath(written: string): string {
+  try {
+    return decodeURIComponent(written);
+  } catch {
+    return written;
+  }
+}
