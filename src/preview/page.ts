@@ -1,0 +1,153 @@
+import { getLang, t, type Message } from '../i18n/lang.js';
+import { escapeHtml } from '../render/escape.js';
+
+/** The widths the email is shown at: a desktop reading pane and a common phone. */
+export const DESKTOP_WIDTH = 680;
+export const MOBILE_WIDTH = 375;
+
+/** Texts the page script fills in; `{n}` is a count, `{line}`/`{column}`/`{file}` a place. */
+const LABELS = {
+  connecting: { fr: 'Connexion…', en: 'Connecting…' },
+  upToDate: { fr: 'À jour · {time}', en: 'Up to date · {time}' },
+  hasErrors: { fr: 'Erreurs à corriger · {time}', en: 'Errors to fix · {time}' },
+  offline: { fr: 'Connexion perdue : pvd preview est-il toujours lancé ?', en: 'Connection lost: is pvd preview still running?' },
+  noProblem: { fr: 'Aucun problème détecté', en: 'No problem found' },
+  errorOne: { fr: '{n} erreur', en: '{n} error' },
+  errorMany: { fr: '{n} erreurs', en: '{n} errors' },
+  warningOne: { fr: '{n} avertissement', en: '{n} warning' },
+  warningMany: { fr: '{n} avertissements', en: '{n} warnings' },
+  error: { fr: 'Erreur', en: 'Error' },
+  warning: { fr: 'Avertissement', en: 'Warning' },
+  here: { fr: 'Ligne {line}, colonne {column}', en: 'Line {line}, column {column}' },
+  elsewhere: { fr: '{file}, ligne {line}, colonne {column}', en: '{file}, line {line}, column {column}' },
+  textBlocked: { fr: 'Le texte brut reviendra dès que les erreurs seront corrigées.', en: 'The plaintext comes back once the errors are fixed.' },
+  titlePrefix: { fr: 'Aperçu', en: 'Preview' },
+} satisfies Record<string, Message>;
+
+const TEXT = {
+  heading: { fr: 'Aperçu de la lettre', en: 'Newsletter preview' },
+  issue: { fr: 'Numéro', en: 'Issue' },
+  problems: { fr: 'Vérifications', en: 'Checks' },
+  email: { fr: 'E-mail', en: 'Email' },
+  plaintext: { fr: 'Texte brut', en: 'Plaintext' },
+  desktop: { fr: `Ordinateur · ${DESKTOP_WIDTH} px`, en: `Desktop · ${DESKTOP_WIDTH} px` },
+  mobile: { fr: `Mobile · ${MOBILE_WIDTH} px`, en: `Mobile · ${MOBILE_WIDTH} px` },
+  desktopFrame: { fr: 'La lettre sur un ordinateur', en: 'The newsletter on a desktop' },
+  mobileFrame: { fr: 'La lettre sur un téléphone', en: 'The newsletter on a phone' },
+  blockedTitle: { fr: 'Aperçu suspendu', en: 'Preview paused' },
+  blocked: {
+    fr: 'Le numéro contient des erreurs (listées ci-dessus) : il ne serait pas produit par « pvd build ». Corrigez-les et enregistrez, l’aperçu revient tout seul.',
+    en: 'The issue has errors (listed above): "pvd build" would not produce it. Fix them and save; the preview comes back by itself.',
+  },
+  plaintextHint: { fr: 'La version texte envoyée avec l’e-mail, pour les messageries qui n’affichent pas le HTML.', en: 'The text version sent with the email, for mail clients that do not show HTML.' },
+  footer: { fr: 'Mise à jour automatique à chaque enregistrement de issue.md, des images ou du gabarit.', en: 'Updates by itself whenever issue.md, an image or the template is saved.' },
+} satisfies Record<string, Message>;
+
+/** The page shell: everything the issue contributes arrives later as data and is set as text by /app.js. */
+export function renderPage(number: string, file: string): string {
+  const say = (message: Message) => escapeHtml(t(message));
+  const labels = Object.fromEntries(Object.entries(LABELS).map(([key, message]) => [key, t(message)]));
+  // `<` escaped so no label can close the script element.
+  const labelsJson = JSON.stringify({ ...labels, locale: getLang() === 'fr' ? 'fr-FR' : 'en-GB', file }).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="${getLang()}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${say(LABELS.titlePrefix)} ${escapeHtml(number)}</title>
+<link rel="icon" href="data:,">
+<style>${STYLES}</style>
+</head>
+<body data-state="connecting">
+<header class="bar">
+  <div class="identity">
+    <span class="mark" aria-hidden="true">pvd</span>
+    <div>
+      <h1>${say(TEXT.heading)} · ${say(TEXT.issue)} ${escapeHtml(number)}</h1>
+      <p class="meta"><span id="subject"></span> <code id="file">${escapeHtml(file)}</code></p>
+    </div>
+  </div>
+  <p class="status" id="status" role="status" aria-live="polite">${say(LABELS.connecting)}</p>
+</header>
+<section class="problems" id="problems" aria-labelledby="problems-title">
+  <h2 id="problems-title">${say(TEXT.problems)} <span id="problems-summary" class="summary"></span></h2>
+  <ol id="diagnostics" class="diagnostics"></ol>
+</section>
+<nav class="tabs" role="tablist">
+  <button type="button" role="tab" id="tab-email" aria-controls="panel-email" aria-selected="true">${say(TEXT.email)}</button>
+  <button type="button" role="tab" id="tab-text" aria-controls="panel-text" aria-selected="false">${say(TEXT.plaintext)}</button>
+</nav>
+<main>
+  <section id="panel-email" role="tabpanel" aria-labelledby="tab-email">
+    <div id="blocked" class="blocked" hidden>
+      <h2>${say(TEXT.blockedTitle)}</h2>
+      <p>${say(TEXT.blocked)}</p>
+    </div>
+    <div id="frames" class="frames">
+      <figure class="device">
+        <figcaption>${say(TEXT.desktop)}</figcaption>
+        <iframe id="frame-desktop" title="${say(TEXT.desktopFrame)}" style="width:${DESKTOP_WIDTH}px" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>
+      </figure>
+      <figure class="device">
+        <figcaption>${say(TEXT.mobile)}</figcaption>
+        <iframe id="frame-mobile" title="${say(TEXT.mobileFrame)}" style="width:${MOBILE_WIDTH}px" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>
+      </figure>
+    </div>
+  </section>
+  <section id="panel-text" role="tabpanel" aria-labelledby="tab-text" hidden>
+    <p class="hint">${say(TEXT.plaintextHint)}</p>
+    <pre id="plaintext"></pre>
+  </section>
+</main>
+<footer>${say(TEXT.footer)}</footer>
+<script type="application/json" id="pvd-labels">${labelsJson}</script>
+<script src="/app.js"></script>
+</body>
+</html>
+`;
+}
+
+const STYLES = `
+:root { --blue: #000091; --red: #c9191e; --amber: #b34000; --green: #18753c; --ink: #161616; --muted: #595959; --line: #dddde8; --bg: #f3f3f8; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: var(--bg); }
+.bar { display: flex; align-items: center; justify-content: space-between; gap: 16px; padding: 12px 24px; background: #fff; border-bottom: 3px solid var(--blue); position: sticky; top: 0; z-index: 2; }
+.identity { display: flex; align-items: center; gap: 14px; min-width: 0; }
+.mark { background: var(--blue); color: #fff; font-weight: 700; letter-spacing: .04em; padding: 6px 10px; border-radius: 4px; }
+h1 { font-size: 17px; margin: 0; }
+.meta { margin: 0; color: var(--muted); font-size: 13px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.meta code { font-size: 12px; background: var(--bg); padding: 1px 6px; border-radius: 3px; margin-left: 6px; }
+.status { margin: 0; font-size: 13px; font-weight: 600; padding: 5px 12px; border-radius: 999px; background: #eee; color: var(--muted); white-space: nowrap; }
+.status::before { content: "● "; }
+body[data-state="ok"] .status { background: #e3f4e8; color: var(--green); }
+body[data-state="errors"] .status { background: #fde8e8; color: var(--red); }
+body[data-state="offline"] .status { background: #fff1e0; color: var(--amber); }
+.problems { margin: 16px 24px 0; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 12px 16px; }
+.problems h2 { font-size: 15px; margin: 0; }
+.summary { font-weight: 400; color: var(--muted); margin-left: 8px; }
+body[data-state="ok"] .summary.clean { color: var(--green); }
+.diagnostics { list-style: none; margin: 0; padding: 0; }
+.diagnostics:not(:empty) { margin-top: 10px; }
+.diagnostic { display: grid; grid-template-columns: auto 1fr; gap: 2px 12px; padding: 10px 0; border-top: 1px solid var(--line); }
+.badge { grid-row: span 3; align-self: start; font-size: 12px; font-weight: 700; padding: 2px 8px; border-radius: 3px; color: #fff; background: var(--red); }
+.diagnostic.warning .badge { background: var(--amber); }
+.where { font-weight: 600; }
+.where .rule { font-weight: 400; color: var(--muted); font-size: 12px; margin-left: 8px; }
+.message { margin: 0; }
+.excerpt { display: block; font: 13px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; background: var(--bg); padding: 4px 8px; border-left: 3px solid var(--line); white-space: pre-wrap; overflow-wrap: anywhere; }
+.tabs { display: flex; gap: 4px; margin: 16px 24px 0; border-bottom: 1px solid var(--line); }
+.tabs button { font: inherit; font-weight: 600; border: 1px solid transparent; border-bottom: none; background: none; padding: 8px 16px; color: var(--muted); cursor: pointer; border-radius: 6px 6px 0 0; }
+.tabs button[aria-selected="true"] { background: #fff; border-color: var(--line); color: var(--blue); margin-bottom: -1px; }
+main { margin: 0 24px; padding: 20px 0; }
+.frames { display: flex; flex-wrap: wrap; gap: 24px; align-items: flex-start; }
+.device { margin: 0; }
+.device figcaption { font-size: 13px; font-weight: 600; color: var(--muted); margin-bottom: 6px; }
+.device iframe { display: block; box-sizing: content-box; height: 900px; border: 1px solid var(--line); border-radius: 6px; background: #fff; box-shadow: 0 2px 10px rgba(0, 0, 60, .08); }
+.blocked { background: #fff; border: 1px solid var(--line); border-left: 4px solid var(--red); border-radius: 6px; padding: 16px 20px; max-width: 720px; }
+.blocked h2 { margin: 0 0 4px; font-size: 16px; color: var(--red); }
+.blocked p { margin: 0; }
+.hint { color: var(--muted); margin: 0 0 8px; }
+#plaintext { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 16px 20px; max-width: 80ch; font: 13px/1.5 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; white-space: pre-wrap; }
+footer { margin: 0 24px 24px; color: var(--muted); font-size: 12px; }
+[hidden] { display: none !important; }
+`;
