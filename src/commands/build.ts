@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/lang.js';
 import { formatStylish } from '../lint/formatters/stylish.js';
-import { buildIssue } from '../pipeline/build.js';
+import { buildIssue, type BuiltIssue } from '../pipeline/build.js';
 import { displayPath, findProject, listIssues, parseIssueNumber, issueRef } from '../project.js';
 import { compileTemplate } from '../render/index.js';
 import { loadTemplate } from '../template/load.js';
@@ -16,6 +16,7 @@ interface BuildCommandOptions {
   stdout?: 'html' | 'text';
 }
 
+/** `pvd build`: exit 0 when built, 1 when an issue has lint errors (not built) or inbox errors (built, to fix before sending). */
 export async function run(options: BuildCommandOptions, numbers: string[] = []): Promise<number> {
   const project = findProject();
   const template = loadTemplate(project.root);
@@ -33,34 +34,65 @@ export async function run(options: BuildCommandOptions, numbers: string[] = []):
   const buildOptions = { template, compiled, project, target: options.target ?? template.config.target, outDir, write: !options.stdout };
   const showProgress = refs.length > 1 && process.stderr.isTTY && !options.stdout;
   let failed = 0;
+  let withInboxErrors = 0;
   const problems: Diagnostic[] = [];
+  const built: BuiltIssue[] = [];
   for (const [index, ref] of refs.entries()) {
     if (showProgress) process.stderr.write(`\r${index + 1}/${refs.length} ${ref.folderName}`);
     const result = await buildIssue(ref.path, displayPath(ref.path), buildOptions);
+    // --stdout is for piping: only errors go to stderr, next to the one output.
     problems.push(...result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' || !options.stdout));
     if (!result.output) {
       failed++;
       continue;
     }
+    built.push(result.output);
+    const inboxErrors = result.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+    if (inboxErrors) withInboxErrors++;
     if (options.stdout) {
       process.stdout.write(options.stdout === 'html' ? result.output.html : result.output.text);
     } else if (!showProgress) {
-      const size = (Buffer.byteLength(result.output.html) / 1024).toFixed(1);
-      process.stdout.write(t({
-        fr: `✔ ${displayPath(result.output.folder)}/ : index.html (${size.replace('.', ',')} Ko), index.txt, ${result.output.files.length - 2} image(s)${result.output.changed ? '' : ' — inchangé'}\n`,
-        en: `✔ ${displayPath(result.output.folder)}/: index.html (${size} KB), index.txt, ${result.output.files.length - 2} image(s)${result.output.changed ? '' : ' — unchanged'}\n`,
-      }));
+      process.stdout.write(t(builtLine(result.output, inboxErrors)));
     }
   }
   if (showProgress) process.stderr.write('\r\x1b[K');
+  // Rewritten only when every issue built, so it never loses an issue that failed this time.
+  // Drafts are not sent yet: the public archive leaves them out.
+  const listed = built.filter((issue) => issue.status === 'ready');
+  let archive: string | undefined;
+  if (options.all && !options.stdout && failed === 0) {
+    const { writeArchive } = await import('../archive/index.js');
+    archive = writeArchive(outDir, listed, template.config);
+  }
   if (problems.length > 0) process.stderr.write(`${formatStylish(problems)}\n`);
   if (failed > 0) {
     process.stderr.write(t({
       fr: `${failed} numéro(s) non produit(s) : corrigez les erreurs ci-dessus (« pvd lint » les liste aussi).\n`,
       en: `${failed} issue(s) not built: fix the errors above ("pvd lint" lists them too).\n`,
     }));
-  } else if (showProgress) {
+  }
+  if (withInboxErrors > 0) {
+    process.stderr.write(t({
+      fr: `${withInboxErrors} numéro(s) produit(s) avec des erreurs pour les messageries (règles inbox-*) : les fichiers sont écrits pour que vous les examiniez, corrigez avant l'envoi.\n`,
+      en: `${withInboxErrors} issue(s) built with errors for inboxes (inbox-* rules): the files are written for you to inspect; fix them before sending.\n`,
+    }));
+  }
+  if (archive && !options.stdout) {
+    process.stdout.write(t({ fr: `✔ ${displayPath(archive)} : archive web de ${listed.length} numéro(s)\n`, en: `✔ ${displayPath(archive)}: web archive of ${listed.length} issue(s)\n` }));
+  }
+  if (failed === 0 && showProgress) {
     process.stdout.write(t({ fr: `✔ ${refs.length} numéros produits dans ${displayPath(outDir)}/\n`, en: `✔ ${refs.length} issues built in ${displayPath(outDir)}/\n` }));
   }
-  return failed > 0 ? 1 : 0;
+  return failed > 0 || withInboxErrors > 0 ? 1 : 0;
+}
+
+function builtLine(output: BuiltIssue, inboxErrors: boolean) {
+  const size = (Buffer.byteLength(output.html) / 1024).toFixed(1);
+  const images = output.files.filter((file) => file.path.startsWith('images/')).length;
+  const where = displayPath(output.folder);
+  const mark = inboxErrors ? '⚠' : '✔';
+  return {
+    fr: `${mark} ${where}/ : index.html (${size.replace('.', ',')} Ko), index.txt, issue.eml, ${images} image(s)${output.changed ? '' : ' — inchangé'}\n`,
+    en: `${mark} ${where}/: index.html (${size} KB), index.txt, issue.eml, ${images} image(s)${output.changed ? '' : ' — unchanged'}\n`,
+  };
 }

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isScalar, type YAMLError } from 'yaml';
+import { parseDocument, isMap, isScalar, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import type { FrontMatterEntry } from './model.js';
 
@@ -39,11 +39,21 @@ export function splitFrontMatter(source: string, file: string): SplitFrontMatter
   const bodyOffset = lines.slice(0, closing + 1).join('\n').length + 1;
   const split: SplitFrontMatter = { data: {}, keys: [], bodyOffset, bodyLine: closing + 2, diagnostics: [] };
 
-  const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core', strict: true });
+  const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, schema: 'core', strict: true });
+  // yaml's LineCounter misses the line breaks inside multi-line scalars and flow
+  // collections: positions are counted here from the text itself.
+  const lineStarts = [0];
+  for (let index = yamlText.indexOf('\n'); index !== -1; index = yamlText.indexOf('\n', index + 1)) lineStarts.push(index + 1);
   const at = (offset: number) => {
-    const position = lineCounter.linePos(offset);
-    return { line: position.line + 1, column: position.col };
+    const clamped = Math.max(0, Math.min(offset, yamlText.length));
+    let line = 0;
+    for (let high = lineStarts.length - 1; line < high;) {
+      const middle = (line + high + 1) >> 1;
+      if (lineStarts[middle]! <= clamped) line = middle;
+      else high = middle - 1;
+    }
+    // +2: the YAML starts on the line after the opening `---`.
+    return { line: line + 2, column: clamped - lineStarts[line]! + 1 };
   };
   for (const error of document.errors) {
     const { line, column } = at(error.pos[0]);

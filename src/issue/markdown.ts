@@ -13,6 +13,16 @@ export interface Body {
 
 const EXPLICIT_ID = /\s*\{#([A-Za-z0-9_-]+)\}\s*$/;
 
+/** Quotes nested deeper than this are no newsletter's content; every later step recurses on them. */
+export const MAX_QUOTE_DEPTH = 20;
+
+/** Thrown by parseBody on content nested past MAX_QUOTE_DEPTH, where it starts. */
+export class NestingError extends Error {
+  constructor(readonly position: Position) {
+    super('nesting too deep');
+  }
+}
+
 /**
  * Turns the Markdown body into the issue's structure: text before the first `##` is the
  * intro, `##` opens a section, `###` an item. Positions are made absolute with the
@@ -111,7 +121,7 @@ export function parseBody(markdown: string, firstLine: number, firstOffset: numb
     return { type: 'paragraph', children, position: at(node) };
   }
 
-  function convertBlock(node: Mdast.RootContent): Block | undefined {
+  function convertBlock(node: Mdast.RootContent, depth = 0): Block | undefined {
     switch (node.type) {
       case 'paragraph':
         return convertParagraph(node);
@@ -121,7 +131,8 @@ export function parseBody(markdown: string, firstLine: number, firstOffset: numb
         return { type: 'list', ordered: node.ordered ?? false, start: node.start ?? 1, items, position: at(node) };
       }
       case 'blockquote':
-        return { type: 'quote', children: node.children.map(convertBlock).filter((block) => block !== undefined), position: at(node) };
+        if (depth >= MAX_QUOTE_DEPTH) throw new NestingError(at(node));
+        return { type: 'quote', children: node.children.map((child) => convertBlock(child, depth + 1)).filter((block) => block !== undefined), position: at(node) };
       case 'code':
         return { type: 'code', value: node.value, position: at(node) };
       case 'html':

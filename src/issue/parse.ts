@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { CatalogSection } from '../template/model.js';
 import { validateFrontMatter } from './front-matter-schema.js';
 import { splitFrontMatter } from './front-matter.js';
-import { parseBody } from './markdown.js';
+import { MAX_QUOTE_DEPTH, NestingError, parseBody, type Body } from './markdown.js';
 import type { Issue } from './model.js';
 
 export interface ParseResult {
@@ -15,7 +15,20 @@ export interface ParseResult {
 /** Parses issue.md's text into the issue model. Never throws on content. */
 export function parseIssue(source: string, path: string, file: string, catalog: readonly CatalogSection[]): ParseResult {
   const split = splitFrontMatter(source, file);
-  const body = parseBody(source.slice(split.bodyOffset), split.bodyLine, split.bodyOffset, catalog);
+  let body: Body;
+  try {
+    body = parseBody(source.slice(split.bodyOffset), split.bodyLine, split.bodyOffset, catalog);
+  } catch (error) {
+    if (!(error instanceof NestingError)) throw error;
+    body = { intro: [], sections: [], images: [], links: [] };
+    split.diagnostics.push({
+      file, ...error.position, severity: 'error', rule: 'parse',
+      message: {
+        fr: `Citations imbriquées sur plus de ${MAX_QUOTE_DEPTH} niveaux (« > > > … ») : une lettre n'en a pas besoin, retirez les « > » en trop.`,
+        en: `Quotes nested more than ${MAX_QUOTE_DEPTH} levels deep ("> > > …"): a newsletter needs none of this, remove the extra ">".`,
+      },
+    });
+  }
   const issue: Issue = {
     file,
     path: resolve(path),

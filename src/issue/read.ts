@@ -66,14 +66,54 @@ export function decodeIssueBytes(bytes: Uint8Array, file: string): SourceResult 
       'Le fichier est vide : il doit commencer par un en-tête YAML (---, number, date, subject…). Lancez « pvd new » pour créer un numéro complet.',
       'The file is empty: it must start with a YAML header (---, number, date, subject…). Run "pvd new" to scaffold an issue.');
   }
-  return { ok: true, source: text.replace(/\r\n?/g, '\n') };
+  const source = text.replace(/\r\n?/g, '\n');
+  return tooComplex(source, file) ?? { ok: true, source };
+}
+
+/**
+ * Past these, a text is no issue someone wrote (#42: 155 lines, 30 brackets), and the
+ * Markdown parser's cost grows faster than the text (quadratic on `[`): refused at once,
+ * where the excess starts, so that any file up to MAX_ISSUE_BYTES is answered in seconds.
+ */
+export const MAX_ISSUE_LINES = 5_000;
+export const MAX_OPENING_BRACKETS = 2_000;
+
+function tooComplex(source: string, file: string): SourceResult | undefined {
+  const problem = (line: number, column: number, fr: string, en: string): SourceResult => ({
+    ok: false,
+    diagnostic: { file, line, column, severity: 'error', rule: 'parse', message: { fr, en } },
+  });
+  const nthIndex = (character: string, count: number): number => {
+    let index = -1;
+    for (let seen = 0; seen < count; seen++) {
+      index = source.indexOf(character, index + 1);
+      if (index === -1) return -1;
+    }
+    return index;
+  };
+  const lineEnd = nthIndex('\n', MAX_ISSUE_LINES);
+  if (lineEnd !== -1 && lineEnd < source.length - 1) {
+    return problem(MAX_ISSUE_LINES + 1, 1,
+      `Le fichier dépasse ${MAX_ISSUE_LINES.toLocaleString('fr-FR')} lignes, bien plus qu'un numéro de la lettre (quelques centaines) : vérifiez qu'il s'agit du bon fichier.`,
+      `The file runs past ${MAX_ISSUE_LINES.toLocaleString('en')} lines, far more than a newsletter issue (a few hundred): check it is the right file.`);
+  }
+  const bracket = nthIndex('[', MAX_OPENING_BRACKETS + 1);
+  if (bracket !== -1) {
+    const before = source.slice(0, bracket);
+    const line = before.split('\n').length;
+    return problem(line, bracket - before.lastIndexOf('\n'),
+      `Plus de ${MAX_OPENING_BRACKETS.toLocaleString('fr-FR')} crochets « [ » dans le fichier (un numéro a quelques dizaines de liens et d'images) : vérifiez qu'il s'agit du bon fichier.`,
+      `More than ${MAX_OPENING_BRACKETS.toLocaleString('en')} "[" brackets in the file (an issue has a few dozen links and images): check it is the right file.`);
+  }
+  return undefined;
 }
 
 function positionOfByte(bytes: Uint8Array, index: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
+  // Line ends as the parser sees them after normalisation: LF, CRLF and a lone CR.
   for (let i = 0; i < index; i++) {
-    if (bytes[i] === 0x0a) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) {
       line++;
       lineStart = i + 1;
     }

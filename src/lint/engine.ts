@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { sortDiagnostics } from '../diagnostics.js';
-import type { Rule, RuleContext } from './rule.js';
+import type { Report, Rule, RuleContext } from './rule.js';
 
 const DISABLE_NEXT_LINE = /<!--\s*pvd-disable-next-line\b([^>]*?)-->/g;
 
@@ -12,7 +12,7 @@ export function runRules(context: RuleContext, rules: readonly Rule[]): Diagnost
   for (const rule of rules) {
     const level = levels[rule.id];
     if (level === 'off') continue;
-    rule.check(context, (position, message, options = {}) => {
+    const report: Report = (position, message, options = {}) => {
       const silenced = disabled.get(position.line);
       if (silenced && (silenced.size === 0 || silenced.has(rule.id))) return;
       diagnostics.push({
@@ -25,7 +25,21 @@ export function runRules(context: RuleContext, rules: readonly Rule[]): Diagnost
         message,
         ...(options.fix ? { fix: options.fix } : {}),
       });
-    });
+    };
+    try {
+      rule.check(context, report);
+    } catch (error) {
+      // A bug in one rule must not hide what the others found.
+      if (process.env.PVD_DEBUG) console.error(error);
+      const detail = error instanceof Error ? error.message : String(error);
+      diagnostics.push({
+        file: context.issue.file, line: 1, column: 1, severity: 'error', rule: rule.id,
+        message: {
+          fr: `La règle ${rule.id} a échoué (${detail}) : relancez avec PVD_DEBUG=1 et signalez-le à l'équipe.`,
+          en: `The rule ${rule.id} failed (${detail}): run again with PVD_DEBUG=1 and report it to the team.`,
+        },
+      });
+    }
   }
   return sortDiagnostics(diagnostics);
 }

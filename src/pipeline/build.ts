@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
+import { checkInbox } from '../inbox/index.js';
 import { publishFolder, type OutputFile } from '../io/atomic.js';
 import { lintFile } from '../lint/lint-file.js';
-import type { Project } from '../project.js';
+import { displayPath, type Project } from '../project.js';
+import { emlHeaders, renderEml, type EmlHeaders } from '../render/eml.js';
 import { renderIssue, type CompiledTemplate } from '../render/index.js';
 import type { TargetName, Template } from '../template/model.js';
 
@@ -13,30 +15,82 @@ export interface BuildOptions {
   project: Project;
   target: TargetName;
   outDir: string;
-  /** Also write the .eml (skipped by --stdout, which writes nothing). */
+  /** Write out/NNN/ with the .eml (false for --stdout, which writes nothing). */
   write: boolean;
+}
+
+export interface BuiltIssue {
+  number: number;
+  date: string;
+  subject: string;
+  status: 'draft' | 'ready';
+  folderName: string;
+  folder: string;
+  html: string;
+  text: string;
+  files: OutputFile[];
+  changed: boolean;
 }
 
 export interface BuildResult {
   file: string;
+  /** Lint's diagnostics, then the inbox checks' on the built HTML. */
   diagnostics: Diagnostic[];
-  /** Present when the issue was rendered. */
-  output?: { folder: string; html: string; text: string; files: OutputFile[]; changed: boolean };
+  /** Present when the issue was rendered (inbox errors do not prevent it). */
+  output?: BuiltIssue;
 }
 
-/** read → parse → lint → render → write, for one issue. An issue with lint errors is not rendered. */
+/** read → parse → lint → render → check → write, for one issue. An issue with lint errors is not rendered. */
 export async function buildIssue(path: string, file: string, options: BuildOptions): Promise<BuildResult> {
   const linted = lintFile(path, file, options.template, options.project);
   const hasErrors = linted.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
-  if (hasErrors || !linted.issue?.frontMatter) return { file, diagnostics: linted.diagnostics };
+  const frontMatter = linted.issue?.frontMatter;
+  if (hasErrors || !linted.issue || !frontMatter) return { file, diagnostics: linted.diagnostics };
 
-  const rendered = renderIssue(linted.issue, linted.issue.frontMatter, options.template, options.target, options.compiled);
+  const rendered = renderIssue(linted.issue, frontMatter, options.template, options.target, options.compiled);
+  const folder = join(options.outDir, rendered.folderName);
+  const inbox = checkInbox({
+    html: rendered.html,
+    text: rendered.text,
+    htmlFile: displayPath(join(folder, 'index.html')),
+    textFile: displayPath(join(folder, 'index.txt')),
+    mergeTags: rendered.mergeTags,
+    config: options.template.config,
+  });
   const files: OutputFile[] = [
     { path: 'index.html', content: rendered.html },
     { path: 'index.txt', content: rendered.text },
     ...rendered.images.map((image) => ({ path: image.outputPath, content: readFileSync(image.source) })),
   ];
-  const folder = join(options.outDir, rendered.folderName);
-  const changed = options.write ? publishFolder(options.outDir, rendered.folderName, files) : false;
-  return { file, diagnostics: linted.diagnostics, output: { folder, html: rendered.html, text: rendered.text, files, changed } };
+  let changed = false;
+  if (options.write) {
+    const headers = emlHeaders(frontMatter, options.template.config, rendered.html, rendered.text);
+    files.push({ path: 'issue.eml', content: publishedEml(folder, headers) ?? (await renderEml(headers, rendered.html, rendered.text)) });
+    changed = publishFolder(options.outDir, rendered.folderName, files);
+  }
+  return {
+    file,
+    diagnostics: [...linted.diagnostics, ...inbox],
+    output: { number: frontMatter.number, date: frontMatter.date, subject: frontMatter.subject, status: frontMatter.status, folderName: rendered.folderName, folder, html: rendered.html, text: rendered.text, files, changed },
+  };
+}
+
+/**
+ * The .eml already published for this issue, if it has the Message-ID this build would
+ * give it: that ID is a hash of everything in the message, so the bytes are the same and
+ * an unchanged rebuild does not load the MIME library.
+ */
+function publishedEml(folder: string, headers: EmlHeaders): Buffer | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(folder, 'issue.eml'));
+  } catch {
+    return undefined;
+  }
+  const head = bytes.subarray(0, bytes.indexOf('\r\n\r\n')).toString('latin1');
+  return new RegExp(`^Message-ID: ${escapeRegExp(headers.messageId)}\\r?$`, 'm').test(head) ? bytes : undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -4,6 +4,7 @@ import type { TargetName, Template } from '../template/model.js';
 import { collectImages, type IssueImages } from './images.js';
 import type { InlineOptions } from './inline.js';
 import { mergeTagsFor, type MergeTags } from './targets.js';
+import { classifyUrl } from '../text/urls.js';
 
 /** Everything the HTML and text renderers share for one issue and one target. */
 export interface RenderContext {
@@ -37,7 +38,8 @@ export function createRenderContext(issue: Issue, frontMatter: FrontMatter, temp
     inline: {
       allowRawHtml: template.config.allowRawHtml,
       utm: utm && { ...utm, campaign: utm.campaign.replaceAll('{number}', folderName) },
-      imageUrl: (src) => images.bySource.get(src)?.url ?? src,
+      // Lint refuses other addresses; if its rules are off, a javascript:/data: src still never reaches the HTML.
+      imageUrl: (src) => images.bySource.get(src)?.url ?? (classifyUrl(src) === 'web' ? src.trim() : ''),
     },
     dateLabel: FRENCH_DATE.format(date),
     year: String(date.getUTCFullYear()),

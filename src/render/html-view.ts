@@ -1,22 +1,25 @@
 import Handlebars from 'handlebars';
 import type { Block, Image, Item, Section } from '../issue/model.js';
+import { escapeHtml } from './escape.js';
 import { displaySize } from './images.js';
 import { inlinesToHtml } from './inline.js';
 import { outgoingHref } from './links.js';
 import type { RenderContext } from './context.js';
+import { SLOT_WIDTH } from './slots.js';
 import { frenchTypography } from './typography.js';
 
 type SafeHtml = Handlebars.SafeString;
 const safe = (html: string): SafeHtml => new Handlebars.SafeString(html);
+/** An address for an attribute: escaped, but its `=` left as is (Handlebars would write `&#x3D;` in every query string). */
+const attribute = (url: string): SafeHtml => safe(escapeHtml(url));
 
-/** Widths (px) of the places an image can sit in the 600 px column. */
-export const SLOT_WIDTH = { full: 536, feature: 492, card: 160 } as const;
+export { SLOT_WIDTH };
 
 export type BlockView =
   | { partial: 'block-paragraph'; html: SafeHtml }
   | { partial: 'block-list'; ordered: boolean; start: number; items: SafeHtml[] }
-  | { partial: 'block-image'; src: string; alt: string; width: number; height: number | undefined; credit: string | undefined; href: string | undefined }
-  | { partial: 'block-button'; label: string; href: string }
+  | { partial: 'block-image'; src: string; alt: string; width: number; height: number | undefined; credit: string | undefined; href: SafeHtml | undefined }
+  | { partial: 'block-button'; label: string; href: SafeHtml }
   | { partial: 'block-quote'; blocks: BlockView[] };
 
 export interface ItemView {
@@ -65,7 +68,7 @@ export function buildHtmlView(context: RenderContext, css: string) {
       address: config.address,
       privacyEmail: config.privacyEmail,
       year: context.year,
-      share: config.urls.share,
+      share: attribute(config.urls.share),
     },
   };
 }
@@ -107,7 +110,7 @@ function blockView(block: Block, context: RenderContext, slot: number): BlockVie
     case 'image':
       return imageView(block.image, context, slot);
     case 'button':
-      return { partial: 'block-button', label: frenchTypography(block.label), href: outgoingHref(block.href, context.inline) };
+      return { partial: 'block-button', label: frenchTypography(block.label), href: attribute(outgoingHref(block.href, context.inline)) };
     case 'quote':
       return { partial: 'block-quote', blocks: block.children.map((child) => blockView(child, context, slot)).filter(isPresent) };
     case 'html':
@@ -121,12 +124,12 @@ function imageView(image: Image, context: RenderContext, slot: number): BlockVie
   const credit = image.credit?.trim();
   return {
     partial: 'block-image',
-    src: asset?.url ?? image.src,
+    src: context.inline.imageUrl(image.src),
     alt: image.alt,
     width: size.width,
     height: size.height,
     credit: credit ? frenchTypography(credit.startsWith('©') ? credit : `© ${credit}`) : undefined,
-    href: image.href === undefined ? undefined : outgoingHref(image.href, context.inline),
+    href: image.href === undefined ? undefined : attribute(outgoingHref(image.href, context.inline)),
   };
 }
 

@@ -1,7 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import juice from 'juice';
+import { writeFileAtomic } from '../io/atomic.js';
 import { displayPath } from '../project.js';
 import { TemplateError } from '../template/load.js';
 import type { Template } from '../template/model.js';
@@ -11,39 +14,120 @@ import { buildHtmlView } from './html-view.js';
 export interface CompiledTemplate {
   layout: Handlebars.TemplateDelegate;
   css: string;
-  textLayout: string;
+  textLayout: Handlebars.TemplateDelegate;
 }
 
-/** Compiles layout.hbs, partials/*.hbs and styles.css once per template (reused by --all). */
+const LAYOUT_OPTIONS = { strict: false, preventIndent: true } as const;
+const TEXT_OPTIONS = { noEscape: true, strict: false } as const;
+// Part of the cache key: a change to how templates are compiled invalidates every entry.
+const CACHE_FORMAT = 'pvd-templates-1';
+
+/** What compiling templates/<name>/ yields, kept between runs (Handlebars' own precompiled form). */
+interface CompiledSpecs {
+  key: string;
+  layout: string;
+  partials: Record<string, string>;
+  textLayout: string;
+  css: string;
+}
+
+/**
+ * Compiles layout.hbs, partials/*.hbs, layout.txt.hbs and styles.css once per template
+ * (reused by --all). Compiling them costs a build ~50 ms, so the result is kept in pvd's
+ * node_modules/.cache/pvd/, keyed by a hash of every source, the colours and the
+ * Handlebars version: any change to them compiles afresh.
+ */
 export function compileTemplate(template: Template): CompiledTemplate {
+  const sources = readSources(template);
+  const hash = createHash('sha256').update(CACHE_FORMAT).update('\0').update(Handlebars.VERSION).update('\0').update(JSON.stringify(template.config.colors));
+  for (const [name, source] of Object.entries(sources)) hash.update('\0').update(name).update('\0').update(source);
+  const key = hash.digest('hex');
+  const specs = readCache(key) ?? writeCache(compileSpecs(template, sources, key));
   const handlebars = Handlebars.create();
+  const load = (spec: string) => handlebars.template(new Function(`return ${spec}`)() as TemplateSpecification);
+  for (const [name, spec] of Object.entries(specs.partials)) handlebars.registerPartial(name, load(spec));
+  return { layout: load(specs.layout), css: specs.css, textLayout: load(specs.textLayout) };
+}
+
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+
+function readSources(template: Template): Record<string, string> {
+  const sources: Record<string, string> = {};
+  const partials = readdirSync(join(template.folder, 'partials')).filter((name) => name.endsWith('.hbs')).sort();
+  for (const name of ['layout.hbs', 'layout.txt.hbs', 'styles.css', ...partials.map((file) => join('partials', file))]) {
+    sources[name] = readFileSync(join(template.folder, name), 'utf8');
+  }
+  return sources;
+}
+
+function compileSpecs(template: Template, sources: Record<string, string>, key: string): CompiledSpecs {
   // Handlebars compiles lazily: parsing every file now reports a designer's typo with its
   // file and line before any issue is rendered.
-  const read = (name: string): string => {
-    const path = join(template.folder, name);
-    const source = readFileSync(path, 'utf8');
+  for (const [name, source] of Object.entries(sources)) {
     try {
       Handlebars.parse(source);
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       const line = Number(/line (\d+)/.exec(detail)?.[1] ?? 1);
       throw new TemplateError({
-        file: displayPath(path), line, column: 1, severity: 'error', rule: 'template',
+        file: displayPath(join(template.folder, name)), line, column: 1, severity: 'error', rule: 'template',
         message: { fr: `Erreur de syntaxe Handlebars dans le gabarit : ${detail.split('\n')[0]}`, en: `Handlebars syntax error in the template: ${detail.split('\n')[0]}` },
       });
     }
-    return source;
-  };
-  for (const file of readdirSync(join(template.folder, 'partials')).filter((name) => name.endsWith('.hbs')).sort()) {
-    handlebars.registerPartial(basename(file, '.hbs'), read(join('partials', file)));
+  }
+  const partials: Record<string, string> = {};
+  for (const [name, source] of Object.entries(sources)) {
+    if (name.startsWith('partials')) partials[basename(name, '.hbs')] = String(Handlebars.precompile(source, LAYOUT_OPTIONS));
   }
   // styles.css takes the brand colours from template.yaml: clients ignore CSS variables.
-  const css = handlebars.compile(read('styles.css'), { noEscape: true })({ colors: template.config.colors });
+  const css = Handlebars.create().compile(sources['styles.css']!, { noEscape: true })({ colors: template.config.colors });
   return {
-    layout: handlebars.compile(read('layout.hbs'), { strict: false, preventIndent: true }),
+    key,
+    layout: String(Handlebars.precompile(sources['layout.hbs']!, LAYOUT_OPTIONS)),
+    partials,
+    textLayout: String(Handlebars.precompile(sources['layout.txt.hbs']!, TEXT_OPTIONS)),
     css,
-    textLayout: read('layout.txt.hbs'),
   };
+}
+
+/** pvd's own node_modules/.cache/pvd/: as trusted as pvd's code, never inside the newsletter. */
+function cacheFolder(): string | undefined {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(folder, 'package.json'))) return join(folder, 'node_modules', '.cache', 'pvd');
+    const parent = dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
+}
+
+function cachePath(key: string): string | undefined {
+  const folder = cacheFolder();
+  return folder && join(folder, `template-${key.slice(0, 32)}.json`);
+}
+
+function readCache(key: string): CompiledSpecs | undefined {
+  const path = cachePath(key);
+  if (!path) return undefined;
+  try {
+    const specs = JSON.parse(readFileSync(path, 'utf8')) as CompiledSpecs;
+    return specs.key === key ? specs : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache(specs: CompiledSpecs): CompiledSpecs {
+  const path = cachePath(specs.key);
+  try {
+    if (path) {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileAtomic(path, JSON.stringify(specs));
+    }
+  } catch {
+    // A read-only installation only loses the speed-up.
+  }
+  return specs;
 }
 
 /** Issue → email HTML: Handlebars with escaped data, then every CSS rule inlined by juice. */

@@ -3,6 +3,7 @@ import type { TargetName, Template } from '../template/model.js';
 import { createRenderContext } from './context.js';
 import { compileTemplate, renderHtml, type CompiledTemplate } from './html.js';
 import type { ImageAsset } from './images.js';
+import type { MergeTags } from './targets.js';
 import { renderText } from './text.js';
 
 export interface RenderedIssue {
@@ -10,6 +11,8 @@ export interface RenderedIssue {
   html: string;
   text: string;
   images: ImageAsset[];
+  /** The target's tags, as written into both outputs (the inbox checks look for them). */
+  mergeTags: MergeTags;
 }
 
 export { compileTemplate, type CompiledTemplate };
@@ -22,5 +25,6 @@ export function renderIssue(issue: Issue, frontMatter: FrontMatter, template: Te
     html: renderHtml(context, compiled),
     text: renderText(context, compiled.textLayout),
     images: context.images.all,
+    mergeTags: context.mergeTags,
   };
 }

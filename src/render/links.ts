@@ -17,17 +17,21 @@ export function outgoingHref(href: string, options: LinkOptions): string {
   return options.utm ? withUtm(trimmed, options.utm) : trimmed;
 }
 
+/**
+ * Appends the campaign parameters as text, before any `#fragment`: re-serialising the
+ * address through URL would re-encode the rest of it, and turn a merge tag inside it
+ * (`?email=*|EMAIL|*`, `{{ contact.EMAIL }}`) into something the mailing tool no longer sees.
+ */
 function withUtm(href: string, utm: NonNullable<LinkOptions['utm']>): string {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return href;
-  }
+  const hash = href.indexOf('#');
+  let address = hash === -1 ? href : href.slice(0, hash);
+  const fragment = hash === -1 ? '' : href.slice(hash);
   // A link that already carries campaign parameters keeps its own.
-  if ([...url.searchParams.keys()].some((key) => key.startsWith('utm_'))) return href;
-  url.searchParams.append('utm_source', utm.source);
-  url.searchParams.append('utm_medium', utm.medium);
-  url.searchParams.append('utm_campaign', utm.campaign);
-  return url.toString();
+  if (/[?&]utm_[a-z]+=/i.test(address)) return href;
+  if (/^https?:\/\/[^/?]+$/i.test(address)) address += '/';
+  const parameters = [['utm_source', utm.source], ['utm_medium', utm.medium], ['utm_campaign', utm.campaign]]
+    .map(([key, value]) => `${key}=${encodeURIComponent(value!)}`)
+    .join('&');
+  const separator = !address.includes('?') ? '?' : /[?&]$/.test(address) ? '' : '&';
+  return `${address}${separator}${parameters}${fragment}`;
 }

@@ -1,5 +1,4 @@
 import Handlebars from 'handlebars';
-import wrapAnsi from 'wrap-ansi';
 import type { Block, Section } from '../issue/model.js';
 import type { RenderContext } from './context.js';
 import { inlinesToText, linkToText } from './inline.js';
@@ -8,10 +7,10 @@ import { frenchTypography } from './typography.js';
 export const TEXT_WIDTH = 72;
 
 /** The plaintext part: every word, headings underlined, links as `label (url)`, 72 columns. */
-export function renderText(context: RenderContext, layoutSource: string): string {
+export function renderText(context: RenderContext, layoutTemplate: Handlebars.TemplateDelegate | string): string {
   const { frontMatter, template, mergeTags } = context;
   const config = template.config;
-  const layout = Handlebars.create().compile(layoutSource, { noEscape: true, strict: false });
+  const layout = typeof layoutTemplate === 'string' ? Handlebars.create().compile(layoutTemplate, { noEscape: true, strict: false }) : layoutTemplate;
   const text = layout({
     name: config.name,
     number: frontMatter.number,
@@ -93,11 +92,31 @@ export function wrapText(text: string): string {
     .join('\n');
 }
 
+/**
+ * Greedy wrapping at plain spaces only: a no-break space (U+00A0) holds `84 %` together,
+ * and a word longer than the line (a URL) stands alone on its line, never cut. Widths are
+ * counted in code points — what a plaintext mail client shows — which spares the cost of
+ * a full Unicode width library on every build.
+ */
 function wrapLine(line: string, width: number, continuation = ''): string {
   if ([...line].length <= width) return line;
-  const protectedLine = line.replace(MERGE_TAG_IN_TEXT, (tag) => tag.replaceAll(' ', KEEP_TOGETHER));
-  const wrapped = wrapAnsi(protectedLine, width - continuation.length, { hard: false, trim: true, wordWrap: true });
-  const [first = '', ...rest] = wrapped.split('\n');
+  const words = line.replace(MERGE_TAG_IN_TEXT, (tag) => tag.replaceAll(' ', KEEP_TOGETHER)).split(' ').filter((word) => word !== '');
+  const lines: string[] = [];
+  let current = '';
+  let currentLength = 0;
+  for (const word of words) {
+    const length = [...word].length;
+    const limit = lines.length === 0 ? width : width - continuation.length;
+    if (current !== '' && currentLength + 1 + length > limit) {
+      lines.push(current);
+      current = word;
+      currentLength = length;
+    } else {
+      current = current === '' ? word : `${current} ${word}`;
+      currentLength += (currentLength === 0 ? 0 : 1) + length;
+    }
+  }
+  if (current !== '') lines.push(current);
   // The first line may use the full width; the rest hang under the list marker.
-  return [first, ...rest.map((part) => continuation + part)].join('\n').replaceAll(KEEP_TOGETHER, ' ');
+  return lines.map((part, index) => (index === 0 ? part : continuation + part)).join('\n').replaceAll(KEEP_TOGETHER, ' ');
 }

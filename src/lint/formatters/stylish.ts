@@ -1,6 +1,7 @@
 import chalk from 'chalk';
 import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
 import { getLang, t } from '../../i18n/lang.js';
+import type { FileReport } from './report.js';
 
 const SEVERITY_LABEL = { error: { fr: 'erreur', en: 'error' }, warning: { fr: 'avertissement', en: 'warning' } };
 
@@ -15,12 +16,39 @@ export function formatStylish(diagnostics: readonly Diagnostic[]): string {
   return lines.join('\n');
 }
 
+/** The lint command's report: each problem, what --fix changed, and one summary line. */
+export function formatStylishReport(reports: readonly FileReport[], hiddenWarnings = 0): string {
+  const fr = getLang() === 'fr';
+  const lines: string[] = [];
+  for (const report of reports) {
+    if (report.fixed) {
+      lines.push(chalk.green(fr
+        ? `${report.file} : ${report.fixed} correction${report.fixed > 1 ? 's' : ''} appliquée${report.fixed > 1 ? 's' : ''}`
+        : `${report.file}: ${report.fixed} fix${report.fixed > 1 ? 'es' : ''} applied`));
+    }
+  }
+  const diagnostics = reports.flatMap((report) => report.diagnostics);
+  const problems = formatStylish(diagnostics);
+  if (problems) lines.push(problems);
+  else {
+    const count = reports.length;
+    const hidden = hiddenWarnings === 0 ? '' : fr
+      ? ` (${hiddenWarnings} avertissement${hiddenWarnings > 1 ? 's' : ''} masqué${hiddenWarnings > 1 ? 's' : ''} par --quiet)`
+      : ` (${hiddenWarnings} warning${hiddenWarnings > 1 ? 's' : ''} hidden by --quiet)`;
+    lines.push(chalk.green(fr
+      ? `✔ ${count} numéro${count > 1 ? 's' : ''} vérifié${count > 1 ? 's' : ''}, ${hiddenWarnings ? 'aucune erreur' : 'aucun problème'}${hidden}`
+      : `✔ ${count} issue${count > 1 ? 's' : ''} checked, ${hiddenWarnings ? 'no errors' : 'no problems'}${hidden}`));
+  }
+  return lines.join('\n');
+}
+
 export function summary(diagnostics: readonly Diagnostic[]): string {
   const { errors, warnings } = countBySeverity(diagnostics);
-  const plural = (count: number, fr: string, en: string) => `${count} ${getLang() === 'fr' ? fr : en}${count > 1 ? 's' : ''}`;
+  const fr = getLang() === 'fr';
+  const plural = (count: number, singular: string) => `${count} ${singular}${count > 1 ? 's' : ''}`;
   const total = errors + warnings;
-  const text = getLang() === 'fr'
-    ? `${total > 0 ? '✖' : '✔'} ${plural(total, 'problème', 'problem')} (${plural(errors, 'erreur', 'error')}, ${plural(warnings, 'avertissement', 'warning')})`
-    : `${total > 0 ? '✖' : '✔'} ${plural(total, 'problème', 'problem')} (${plural(errors, 'erreur', 'error')}, ${plural(warnings, 'avertissement', 'warning')})`;
+  const text = fr
+    ? `${total > 0 ? '✖' : '✔'} ${plural(total, 'problème')} (${plural(errors, 'erreur')}, ${plural(warnings, 'avertissement')})`
+    : `${total > 0 ? '✖' : '✔'} ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
   return errors > 0 ? chalk.red.bold(text) : warnings > 0 ? chalk.yellow.bold(text) : chalk.green(text);
 }

@@ -1,4 +1,4 @@
-import { resolveInsideFolder } from '../../io/paths.js';
+import { localImage } from '../images.js';
 import { isRemoteImage } from '../../text/urls.js';
 import { defineRule } from '../rule.js';
 
@@ -9,7 +9,7 @@ export default defineRule({
   check({ issue }, report) {
     for (const image of issue.images) {
       if (image.src.trim() === '' || isRemoteImage(image.src)) continue;
-      const local = resolveInsideFolder(issue.folder, image.src);
+      const local = localImage(issue, image.src);
       if (local.kind === 'missing') {
         report(image.position, {
           fr: `Image introuvable : ${image.src}. Placez le fichier dans images/ à côté de issue.md, ou corrigez son nom (majuscules comprises).`,

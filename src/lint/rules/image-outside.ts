@@ -1,4 +1,4 @@
-import { resolveInsideFolder } from '../../io/paths.js';
+import { localImage } from '../images.js';
 import { classifyUrl, isRemoteImage } from '../../text/urls.js';
 import { defineRule } from '../rule.js';
 
@@ -10,7 +10,7 @@ export default defineRule({
     for (const image of issue.images) {
       if (isRemoteImage(image.src)) continue;
       const kind = classifyUrl(image.src);
-      if (image.src.trim() === '' || kind === 'dangerous' || kind === 'other-scheme' || resolveInsideFolder(issue.folder, image.src).kind === 'outside') {
+      if (image.src.trim() === '' || kind === 'dangerous' || kind === 'other-scheme' || localImage(issue, image.src).kind === 'outside') {
         report(image.position, {
           fr: `L'image « ${image.src} » est hors du dossier du numéro : copiez-la dans images/ et écrivez images/nom-du-fichier, ou donnez une adresse https://.`,
           en: `The image "${image.src}" is outside the issue's folder: copy it into images/ and write images/file-name, or give an https:// address.`,

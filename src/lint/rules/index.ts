@@ -1,21 +1,57 @@
 import type { Rule } from '../rule.js';
+import emptySection from './empty-section.js';
 import frontMatter from './front-matter.js';
+import headingLevel from './heading-level.js';
 import imageAlt from './image-alt.js';
+import imageCredit from './image-credit.js';
 import imageMissing from './image-missing.js';
 import imageOutside from './image-outside.js';
+import imageWeight from './image-weight.js';
+import itemCount from './item-count.js';
+import linkPlaceholder from './link-placeholder.js';
 import linkScheme from './link-scheme.js';
+import linkText from './link-text.js';
+import mergeTag from './merge-tag.js';
+import numberMatchesFolder from './number-matches-folder.js';
+import numberUnique from './number-unique.js';
+import placeholderText from './placeholder-text.js';
+import preheaderLength from './preheader-length.js';
 import rawHtml from './raw-html.js';
 import requiredSection from './required-section.js';
+import sectionOrder from './section-order.js';
+import subjectLength from './subject-length.js';
+import trailingSpace from './trailing-space.js';
+import typographyFr from './typography-fr.js';
 import unknownSection from './unknown-section.js';
 
 /** Every rule pvd knows, in the order their documentation lists them. */
 export const rules: readonly Rule[] = [
   frontMatter,
+  numberMatchesFolder,
+  numberUnique,
   requiredSection,
   unknownSection,
+  sectionOrder,
+  emptySection,
+  itemCount,
   imageAlt,
   imageMissing,
   imageOutside,
+  imageCredit,
+  imageWeight,
+  linkPlaceholder,
   linkScheme,
+  linkText,
+  subjectLength,
+  preheaderLength,
+  placeholderText,
   rawHtml,
+  mergeTag,
+  typographyFr,
+  trailingSpace,
+  headingLevel,
 ];
+
+export function findRule(id: string): Rule | undefined {
+  return rules.find((rule) => rule.id === id);
+}

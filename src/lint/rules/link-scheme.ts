@@ -1,4 +1,5 @@
 import { classifyUrl } from '../../text/urls.js';
+import { linkTargets } from '../links.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -6,11 +7,7 @@ export default defineRule({
   severity: 'error',
   description: { fr: 'Les liens sont en https, http, mailto, tel ou des balises de fusion', en: 'Links use https, http, mailto, tel or merge tags' },
   check({ issue }, report) {
-    const targets = [
-      ...issue.links.map((link) => ({ href: link.href, position: link.position })),
-      ...issue.images.filter((image) => image.href !== undefined).map((image) => ({ href: image.href!, position: image.position })),
-    ];
-    for (const { href, position } of targets) {
+    for (const { href, position } of linkTargets(issue)) {
       const kind = classifyUrl(href);
       if (kind === 'dangerous') {
         report(position, { fr: `Lien dangereux refusé (${href.slice(0, 40)}) : seules les adresses https://, http://, mailto: et tel: sont permises.`, en: `Dangerous link refused (${href.slice(0, 40)}): only https://, http://, mailto: and tel: addresses are allowed.` });
