@@ -9,7 +9,8 @@ import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 // in parallel) never loads a half-written bundle.
 const staging = `dist.staging-${process.pid}`;
 const result = await build({
-  entryPoints: { cli: 'src/cli.ts' },
+  // The build worker sits in chunks/ beside the pipeline chunk that starts it.
+  entryPoints: { cli: 'src/cli.ts', 'chunks/build-worker': 'src/pipeline/build-worker.ts' },
   outdir: staging,
   bundle: true,
   splitting: true,

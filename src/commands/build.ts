@@ -3,7 +3,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/lang.js';
 import { formatStylish } from '../lint/formatters/stylish.js';
-import { buildIssue, type BuiltIssue } from '../pipeline/build.js';
+import { buildMany } from '../pipeline/build-many.js';
+import type { BuildReport } from '../pipeline/report.js';
 import { displayPath, findProject, listIssues, parseIssueNumber, issueRef } from '../project.js';
 import { compileTemplate } from '../render/index.js';
 import { loadTemplate } from '../template/load.js';
@@ -36,10 +37,12 @@ export async function run(options: BuildCommandOptions, numbers: string[] = []):
   let failed = 0;
   let withInboxErrors = 0;
   const problems: Diagnostic[] = [];
-  const built: BuiltIssue[] = [];
-  for (const [index, ref] of refs.entries()) {
-    if (showProgress) process.stderr.write(`\r${index + 1}/${refs.length} ${ref.folderName}`);
-    const result = await buildIssue(ref.path, displayPath(ref.path), buildOptions);
+  const built: NonNullable<BuildReport['output']>[] = [];
+  const jobs = refs.map((ref) => ({ path: ref.path, file: displayPath(ref.path) }));
+  const reports = await buildMany(jobs, buildOptions, (done) => {
+    if (showProgress) process.stderr.write(`\r${done}/${refs.length}`);
+  });
+  for (const result of reports) {
     // --stdout is for piping: only errors go to stderr, next to the one output.
     problems.push(...result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' || !options.stdout));
     if (!result.output) {
@@ -86,9 +89,9 @@ export async function run(options: BuildCommandOptions, numbers: string[] = []):
   return failed > 0 || withInboxErrors > 0 ? 1 : 0;
 }
 
-function builtLine(output: BuiltIssue, inboxErrors: boolean) {
+function builtLine(output: NonNullable<BuildReport['output']>, inboxErrors: boolean) {
   const size = (Buffer.byteLength(output.html) / 1024).toFixed(1);
-  const images = output.files.filter((file) => file.path.startsWith('images/')).length;
+  const images = output.imageCount;
   const where = displayPath(output.folder);
   const mark = inboxErrors ? '⚠' : '✔';
   return {

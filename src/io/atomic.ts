@@ -41,11 +41,9 @@ export function publishFolder(outDir: string, name: string, files: readonly Outp
   if (!existsSync(versionDir)) {
     const staging = join(outDir, `.${name}.staging-${process.pid}-${randomBytes(4).toString('hex')}`);
     try {
-      for (const file of files) {
-        const path = join(staging, file.path);
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, file.content);
-      }
+      const folders = new Set(files.map((file) => dirname(join(staging, file.path))));
+      for (const folder of folders) mkdirSync(folder, { recursive: true });
+      for (const file of files) writeFileSync(join(staging, file.path), file.content);
       renameSync(staging, versionDir);
     } catch (error) {
       rmSync(staging, { recursive: true, force: true });

@@ -142,6 +142,8 @@ export function renderHtml(context: RenderContext, compiled: CompiledTemplate): 
     applyHeightAttributes: false,
     applyAttributesTableElements: true,
     insertPreservedExtraCss: true,
+    // The template uses no CSS variables (email clients ignore them): skip juice's pass for them.
+    resolveCSSVariables: false,
     xmlMode: false,
   });
   return tidy(inlined);

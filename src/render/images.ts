@@ -16,6 +16,8 @@ export interface ImageAsset {
   url: string;
   width: number;
   height: number;
+  /** The file's bytes, read once here and published as they are. */
+  bytes: Buffer;
 }
 
 export interface IssueImages {
@@ -46,7 +48,7 @@ export function collectImages(issue: Issue, template: Template, folderName: stri
       // An unreadable image keeps its place; lint's image-weight reports it.
     }
     const url = base + outputPath.split('/').map(encodeURIComponent).join('/');
-    return { source, outputPath, url, width, height };
+    return { source, outputPath, url, width, height, bytes };
   };
   const bySource = new Map<string, ImageAsset>();
   for (const image of issue.images) {

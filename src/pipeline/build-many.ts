@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { UsageError } from '../errors.js';
+import { buildIssue, type BuildOptions } from './build.js';
+import { toReport, type BuildReport } from './report.js';
+import type { WorkerJob, WorkerSetup } from './build-worker.js';
+
+export interface BuildJob {
+  path: string;
+  file: string;
+}
+
+/** Below this many issues, starting threads costs more than it saves. */
+const PARALLEL_FROM = 8;
+
+// The compiled worker sits beside this chunk in dist/chunks/ (see scripts/compile.mjs).
+const WORKER = new URL('./build-worker.js', import.meta.url);
+
+/**
+ * Builds many issues, in order of the jobs, on every core: each issue is independent and
+ * CPU-bound (Markdown, juice, MIME), so `pvd build --all` scales with the machine.
+ * `onReport` is called as each issue finishes (for the progress line).
+ */
+export async function buildMany(jobs: readonly BuildJob[], options: BuildOptions, onReport: (done: number) => void = () => {}): Promise<BuildReport[]> {
+  const threads = Math.min(availableParallelism(), Math.ceil(jobs.length / PARALLEL_FROM));
+  if (threads < 2 || !existsSync(fileURLToPath(WORKER))) {
+    const reports: BuildReport[] = [];
+    for (const job of jobs) {
+      reports.push(toReport(await buildIssue(job.path, job.file, options)));
+      onReport(reports.length);
+    }
+    return reports;
+  }
+  const setup: WorkerSetup = { root: options.project.root, templateName: options.template.name, target: options.target, outDir: options.outDir, write: options.write };
+  const reports: BuildReport[] = new Array(jobs.length);
+  let next = 0;
+  let done = 0;
+  await new Promise<void>((resolve, reject) => {
+    const workers: Worker[] = [];
+    const fail = (error: unknown) => {
+      for (const worker of workers) void worker.terminate();
+      reject(error);
+    };
+    const feed = (worker: Worker) => {
+      if (next >= jobs.length) return; // idle until the last issue is done
+      const index = next++;
+      worker.postMessage({ index, ...jobs[index]! } satisfies WorkerJob);
+    };
+    for (let count = 0; count < threads; count++) {
+      const worker = new Worker(WORKER, { workerData: setup });
+      workers.push(worker);
+      worker.on('message', (message: { index: number; report?: BuildReport; error?: { message: string; text?: { fr: string; en: string } } }) => {
+        if (message.error) return fail(message.error.text ? new UsageError(message.error.text) : new Error(message.error.message));
+        reports[message.index] = message.report!;
+        onReport(++done);
+        if (done < jobs.length) return feed(worker);
+        for (const idle of workers) void idle.terminate();
+        resolve();
+      });
+      worker.on('error', fail);
+      feed(worker);
+    }
+  });
+  return reports;
+}
