@@ -6,7 +6,6 @@ import { formatStylish } from '../lint/formatters/stylish.js';
 import { buildMany } from '../pipeline/build-many.js';
 import type { BuildReport } from '../pipeline/report.js';
 import { displayPath, findProject, listIssues, parseIssueNumber, issueRef } from '../project.js';
-import { compileTemplate } from '../render/index.js';
 import { loadTemplate } from '../template/load.js';
 import type { TargetName } from '../template/model.js';
 
@@ -30,9 +29,8 @@ export async function run(options: BuildCommandOptions, numbers: string[] = []):
   if (options.stdout && refs.length !== 1) {
     throw new UsageError({ fr: '--stdout ne produit qu’un seul numéro à la fois.', en: '--stdout builds a single issue at a time.' });
   }
-  const compiled = compileTemplate(template);
   const outDir = resolve(project.root, options.outDir);
-  const buildOptions = { template, compiled, project, target: options.target ?? template.config.target, outDir, write: !options.stdout };
+  const buildOptions = { template, project, target: options.target ?? template.config.target, outDir, write: !options.stdout };
   const showProgress = refs.length > 1 && process.stderr.isTTY && !options.stdout;
   let failed = 0;
   let withInboxErrors = 0;

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
-import { buildIssue, type BuildOptions } from './build.js';
+import type { BuildOptions } from './build.js';
 import { toReport, type BuildReport } from './report.js';
 import type { WorkerJob, WorkerSetup } from './build-worker.js';
 
@@ -18,14 +18,20 @@ const PARALLEL_FROM = 8;
 // The compiled worker sits beside this chunk in dist/chunks/ (see scripts/compile.mjs).
 const WORKER = new URL('./build-worker.js', import.meta.url);
 
+/** What a build needs besides the template compiled: each thread compiles its own. */
+export type BuildSettings = Omit<BuildOptions, 'compiled'>;
+
 /**
  * Builds many issues, in order of the jobs, on every core: each issue is independent and
  * CPU-bound (Markdown, juice, MIME), so `pvd build --all` scales with the machine.
  * `onReport` is called as each issue finishes (for the progress line).
  */
-export async function buildMany(jobs: readonly BuildJob[], options: BuildOptions, onReport: (done: number) => void = () => {}): Promise<BuildReport[]> {
+export async function buildMany(jobs: readonly BuildJob[], settings: BuildSettings, onReport: (done: number) => void = () => {}): Promise<BuildReport[]> {
   const threads = Math.min(availableParallelism(), Math.ceil(jobs.length / PARALLEL_FROM));
   if (threads < 2 || !existsSync(fileURLToPath(WORKER))) {
+    // The render pipeline is loaded here only: with workers, this thread never needs it.
+    const [{ buildIssue }, { compileTemplate }] = await Promise.all([import('./build.js'), import('../render/index.js')]);
+    const options = { ...settings, compiled: compileTemplate(settings.template) };
     const reports: BuildReport[] = [];
     for (const job of jobs) {
       reports.push(toReport(await buildIssue(job.path, job.file, options)));
@@ -33,7 +39,7 @@ export async function buildMany(jobs: readonly BuildJob[], options: BuildOptions
     }
     return reports;
   }
-  const setup: WorkerSetup = { root: options.project.root, templateName: options.template.name, target: options.target, outDir: options.outDir, write: options.write };
+  const setup: WorkerSetup = { root: settings.project.root, templateName: settings.template.name, target: settings.target, outDir: settings.outDir, write: settings.write };
   const reports: BuildReport[] = new Array(jobs.length);
   let next = 0;
   let done = 0;
