@@ -1,0 +1,205 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Parser } from 'htmlparser2';
+import type { Diagnostic } from '../../src/diagnostics.js';
+import { PVD } from '../helpers.js';
+import { buildIssue, type BuildResult } from '../../src/pipeline/build.js';
+import type { Project } from '../../src/project.js';
+import { compileTemplate } from '../../src/render/index.js';
+import { loadTemplate } from '../../src/template/load.js';
+import type { Template } from '../../src/template/model.js';
+
+/** Gmail clips messages above 102 KB. */
+export const GMAIL_CLIP_BYTES = 102 * 1024;
+
+/** A project copy's template, compiled once, and a build function writing into root/out. */
+export function inProcessBuilder(root: string, adjust: (template: Template) => Template = (template) => template) {
+  const template = adjust(loadTemplate(root));
+  const compiled = compileTemplate(template);
+  const project: Project = { root, issuesDir: join(root, 'issues') };
+  const outDir = join(root, 'out');
+  return {
+    template,
+    project,
+    outDir,
+    build(path: string, file = path): Promise<BuildResult> {
+      return buildIssue(path, file, { template, compiled, project, target: template.config.target, outDir, write: true });
+    },
+  };
+}
+
+/** Every entry under a folder (symlinks as their target, files as a hash of their bytes), sorted. */
+export function treeSnapshot(folder: string): string {
+  if (!existsSync(folder)) return '(absent)';
+  const lines: string[] = [];
+  const walk = (dir: string, prefix: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      const stat = lstatSync(path);
+      if (stat.isSymbolicLink()) lines.push(`${prefix}${name} -> ${readlinkSync(path)}`);
+      else if (stat.isDirectory()) {
+        lines.push(`${prefix}${name}/`);
+        walk(path, `${prefix}${name}/`);
+      } else lines.push(`${prefix}${name} ${createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16)}`);
+    }
+  };
+  walk(folder, '');
+  return lines.join('\n');
+}
+
+/** The published files of out/NNN (following its link), path → sha256: what a reader sees. */
+export function publishedFiles(folder: string): Record<string, string> | undefined {
+  if (!existsSync(folder)) return undefined;
+  const files: Record<string, string> = {};
+  const walk = (dir: string, prefix: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (lstatSync(path).isDirectory()) walk(path, `${prefix}${name}/`);
+      else files[`${prefix}${name}`] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  };
+  walk(folder, '');
+  return files;
+}
+
+/** Lines of a file as pvd counts them (after CRLF → LF, without a BOM). */
+export function linesOf(source: string): string[] {
+  return source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+}
+
+/** A diagnostic points inside the file: 1 ≤ line ≤ lines, 1 ≤ column ≤ line length + 1. */
+export function diagnosticOutOfBounds(diagnostic: Diagnostic, lines: readonly string[]): string | undefined {
+  const { line, column } = diagnostic;
+  const where = `${diagnostic.rule} ${line}:${column} (${diagnostic.message.en})`;
+  if (!Number.isInteger(line) || line < 1 || line > lines.length) return `line out of the file (${lines.length} lines): ${where}`;
+  const length = lines[line - 1]!.length;
+  if (!Number.isInteger(column) || column < 1 || column > length + 1) return `column out of line ${line} (${length} characters): ${where}`;
+  return undefined;
+}
+
+/**
+ * The checks every email pvd emits must pass: a document in French with a title, images
+ * with alt text and https addresses, and nothing that runs code.
+ */
+export function htmlProblems(html: string): string[] {
+  const problems: string[] = [];
+  if (!/^<!doctype html>/i.test(html)) problems.push('no <!doctype html> first');
+  if (Buffer.byteLength(html) >= GMAIL_CLIP_BYTES) problems.push(`size ${Buffer.byteLength(html)} ≥ 102 KB`);
+  let hasLang = false;
+  let titles = 0;
+  let titleText = '';
+  let inTitle = false;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (name === 'html' && attributes.lang === 'fr') hasLang = true;
+      if (name === 'title') {
+        titles++;
+        inTitle = true;
+      }
+      if (name === 'script') problems.push('<script> element');
+      for (const [attribute, value] of Object.entries(attributes)) {
+        if (/^on/i.test(attribute)) problems.push(`event handler attribute ${attribute}="${value}" on <${name}>`);
+        const compact = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+        if (/^(javascript|vbscript|data):/.test(compact) && (attribute === 'href' || attribute === 'src' || attribute === 'action' || attribute === 'background' || attribute === 'formaction' || attribute === 'xlink:href')) {
+          problems.push(`dangerous URL ${attribute}="${value}" on <${name}>`);
+        }
+      }
+      if (name === 'img') {
+        if (!('alt' in attributes)) problems.push(`<img> without alt: ${attributes.src}`);
+        if (!/^https:\/\//.test(attributes.src ?? '')) problems.push(`<img> src not https: ${attributes.src}`);
+      }
+    },
+    ontext(text) {
+      if (inTitle) titleText += text;
+    },
+    onclosetag(name) {
+      if (name === 'title') inTitle = false;
+    },
+  }, { decodeEntities: true, lowerCaseAttributeNames: true });
+  parser.write(html);
+  parser.end();
+  if (!hasLang) problems.push('no <html lang="fr">');
+  if (titles !== 1 || titleText.trim() === '') problems.push('no non-empty <title>');
+  return problems;
+}
+
+/**
+ * The repository's #42 references photos that are not committed yet: a project copy gets
+ * a stand-in for each missing one — a JPEG header with real dimensions (600×400), all
+ * image-size and the pipeline read.
+ */
+export function provideMissingImages(root: string, number = '042'): string[] {
+  const created: string[] = [];
+  const logo = join(root, 'templates', 'pvd', 'images', 'logo-pvd.png');
+  if (!existsSync(logo)) {
+    mkdirSync(dirname(logo), { recursive: true });
+    writeFileSync(logo, standInPng(440, 120));
+    created.push('templates/pvd/images/logo-pvd.png');
+  }
+  const folder = join(root, 'issues', number);
+  const source = readFileSync(join(folder, 'issue.md'), 'utf8');
+  mkdirSync(join(folder, 'images'), { recursive: true });
+  for (const match of source.matchAll(/\]\((images\/[^\s)"]+)/g)) {
+    const path = join(folder, match[1]!);
+    if (existsSync(path)) continue;
+    writeFileSync(path, standInJpeg(600, 400));
+    created.push(match[1]!);
+  }
+  return created;
+}
+
+export function standInJpeg(width: number, height: number): Buffer {
+  const jfif = Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
+  const sof = Buffer.from([0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01]);
+  return Buffer.concat([Buffer.from([0xff, 0xd8]), jfif, sof, Buffer.from([0xff, 0xd9])]);
+}
+
+export function standInPng(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(25);
+  ihdr.writeUInt32BE(13, 0);
+  ihdr.write('IHDR', 4, 'latin1');
+  ihdr.writeUInt32BE(width, 8);
+  ihdr.writeUInt32BE(height, 12);
+  ihdr.set([8, 6, 0, 0, 0], 16);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr]);
+}
+
+/**
+ * Loaded before pvd with `node --import`: writes the process's peak memory (maxRSS, KiB)
+ * to $PVD_MAXRSS_FILE at exit. Works where /usr/bin/time is missing.
+ */
+export const MAXRSS_IMPORT = `data:text/javascript,${encodeURIComponent(
+  "import { writeFileSync } from 'node:fs'; import { isMainThread } from 'node:worker_threads'; if (isMainThread) process.on('exit', () => { if (process.env.PVD_MAXRSS_FILE) writeFileSync(process.env.PVD_MAXRSS_FILE, String(process.resourceUsage().maxRSS)); });",
+)}`;
+
+export interface MeasuredRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+  /** Peak resident memory of the pvd process, in MB. */
+  maxRssMb: number;
+}
+
+/** Runs the compiled CLI like runPvd, timing it and reading its peak memory. */
+export function runPvdMeasured(args: readonly string[], options: { cwd: string; timeout?: number }): MeasuredRun {
+  const rssFile = join(mkdtempSync(join(tmpdir(), 'pvd-rss-')), 'maxrss');
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ['--import', MAXRSS_IMPORT, PVD, ...args], {
+    cwd: options.cwd,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', PVD_LANG: '', PVD_ROOT: '', PVD_MAXRSS_FILE: rssFile },
+    encoding: 'utf8',
+    timeout: options.timeout ?? 60_000,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const ms = performance.now() - started;
+  const maxRssKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : Number.NaN;
+  return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, ms, maxRssMb: maxRssKb / 1024 };
+}
+
+/** What a stack trace looks like in pvd's output: a user must never see one. */
+export const STACK_TRACE = /^\s+at .+[(:]\d+/m;
