@@ -1,28 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { contrastRatio, parseColor } from '../src/inbox/contrast.js';
-import { REPO, chromiumSkipReason, hasChromium, launchChromium, makeProject, runPvd } from './helpers.js';
+import { REPO, chromiumSkipReason, hasChromium, launchChromium, makeProject, openEmail, runPvd } from './helpers.js';
 
 if (!hasChromium) console.warn(chromiumSkipReason());
-
-const PUBLIC_BASE = 'https://agence-cohesion-territoires.gouv.fr/lettre-pvd/042/';
-
-/** The email as a reader opens it, its images (at the public base URL) served from out/042/. */
-async function openEmail(page: Page, outFolder: string, colorScheme: 'light' | 'dark'): Promise<void> {
-  await page.emulateMedia({ colorScheme });
-  await page.setViewportSize({ width: 640, height: 900 });
-  await page.route(`${PUBLIC_BASE}**`, async (route) => {
-    const path = new URL(route.request().url()).pathname.replace('/lettre-pvd/042/', '');
-    try {
-      await route.fulfill({ body: readFileSync(join(outFolder, decodeURIComponent(path))), contentType: path.endsWith('.png') ? 'image/png' : 'image/jpeg' });
-    } catch {
-      await route.fulfill({ status: 404 });
-    }
-  });
-  await page.setContent(readFileSync(join(outFolder, 'index.html'), 'utf8'), { waitUntil: 'load' });
-}
 
 interface Painted {
   what: string;
@@ -65,7 +48,7 @@ describe.skipIf(!hasChromium)('#42 in light and dark mode (Chromium, emulated pr
   for (const scheme of ['light', 'dark'] as const) {
     it(`${scheme}: headings, figure, buttons and text reach 4.5:1 against what is painted behind them`, async () => {
       const page = await browser.newPage();
-      await openEmail(page, outFolder, scheme);
+      await openEmail(page, outFolder, { width: 640, colorScheme: scheme });
       await page.screenshot({ path: join(screenshots, `042-${scheme}.png`), fullPage: true });
       const painted = [
         ...(await paintedColours(page, 'h1', 'h1')),
@@ -88,7 +71,7 @@ describe.skipIf(!hasChromium)('#42 in light and dark mode (Chromium, emulated pr
 
   it('dark: really darkens the page, and keeps the logo on its white background', async () => {
     const page = await browser.newPage();
-    await openEmail(page, outFolder, 'dark');
+    await openEmail(page, outFolder, { width: 640, colorScheme: 'dark' });
     const colours = await page.evaluate(() => {
       const logo = document.querySelector('.logo-cell img') as HTMLImageElement;
       const cell = logo.closest('td')!;

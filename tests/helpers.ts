@@ -1,5 +1,6 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,4 +56,23 @@ export async function launchChromium() {
 /** Said once per suite that needs Chromium, so a skipped run is never silent. */
 export function chromiumSkipReason(): string | undefined {
   return hasChromium ? undefined : `Chromium absent (${CHROMIUM}) : tests navigateur ignorés — installez le paquet Debian « chromium ».`;
+}
+
+/**
+ * Opens a built email as a reader would, at a given width and colour scheme. Its images
+ * point at the template's public base URL (no network here): they are served from the
+ * build's own images/.
+ */
+export async function openEmail(page: Page, outFolder: string, options: { width: number; colorScheme?: 'light' | 'dark' }): Promise<void> {
+  await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
+  await page.setViewportSize({ width: options.width, height: 900 });
+  await page.route('https://agence-cohesion-territoires.gouv.fr/lettre-pvd/**', async (route) => {
+    const path = new URL(route.request().url()).pathname.replace(/^\/lettre-pvd\/\d{3}\//, '');
+    try {
+      await route.fulfill({ body: readFileSync(join(outFolder, decodeURIComponent(path))), contentType: path.endsWith('.png') ? 'image/png' : 'image/jpeg' });
+    } catch {
+      await route.fulfill({ status: 404 });
+    }
+  });
+  await page.setContent(readFileSync(join(outFolder, 'index.html'), 'utf8'), { waitUntil: 'load' });
 }

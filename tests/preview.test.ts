@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -67,35 +67,6 @@ function rawRequest(port: number, method: string, path: string, host = `127.0.0.
   });
 }
 
-/**
- * The repository's #42 names its photos but the copy may not hold them yet: draw the missing ones
- * (and the template's logo) in Chromium, so the issue renders exactly as it would with real photos.
- */
-async function drawMissingImages(browser: Browser, root: string): Promise<void> {
-  const issueFolder = join(root, 'issues', '042');
-  const wanted = [...readFileSync(join(issueFolder, 'issue.md'), 'utf8').matchAll(/\]\((images\/[^\s)]+)/g)].map((match) => join(issueFolder, match[1]!));
-  const logo = /^\s*file:\s*(\S+)/m.exec(readFileSync(join(root, 'templates', 'pvd', 'template.yaml'), 'utf8'))![1]!;
-  wanted.push(join(root, 'templates', 'pvd', logo));
-  const page = await browser.newPage();
-  for (const path of wanted.filter((file) => !existsSync(file))) {
-    const type = path.endsWith('.png') ? 'image/png' : 'image/jpeg';
-    const dataUrl = await page.evaluate(([type, label]) => {
-      const canvas = document.createElement('canvas');
-      canvas.width = 1200;
-      canvas.height = 750;
-      const context = canvas.getContext('2d')!;
-      context.fillStyle = '#6a8caf';
-      context.fillRect(0, 0, 1200, 750);
-      context.fillStyle = '#ffffff';
-      context.font = 'bold 64px sans-serif';
-      context.fillText(label!, 60, 400);
-      return canvas.toDataURL(type, 0.8);
-    }, [type, path.split('/').pop()!]);
-    writeFileSync(path, Buffer.from(dataUrl.split(',')[1]!, 'base64'));
-  }
-  await page.close();
-}
-
 const SENTENCE = "Chaque mois, retrouvez dans cette lettre, l'actualité du programme Petites villes de demain.";
 
 describe.skipIf(!hasChromium)('pvd preview in a real Chromium', () => {
@@ -111,7 +82,6 @@ describe.skipIf(!hasChromium)('pvd preview in a real Chromium', () => {
   beforeAll(async () => {
     root = makeProject();
     browser = await launchChromium();
-    await drawMissingImages(browser, root);
     original = readFileSync(join(root, 'issues', '042', 'issue.md'), 'utf8');
     port = await freePort();
     preview = await startPreview(root, ['42', '--port', String(port)]);

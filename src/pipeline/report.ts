@@ -1,22 +1,11 @@
 import type { Diagnostic } from '../diagnostics.js';
-import type { BuildResult } from './build.js';
+import type { BuildResult, BuiltIssue } from './build.js';
 
 /** What the build command needs of one built issue: small enough to cross from a worker thread. */
 export interface BuildReport {
   file: string;
   diagnostics: Diagnostic[];
-  output?: {
-    number: number;
-    date: string;
-    subject: string;
-    status: 'draft' | 'ready';
-    folderName: string;
-    folder: string;
-    html: string;
-    text: string;
-    imageCount: number;
-    changed: boolean;
-  };
+  output?: Omit<BuiltIssue, 'files'> & { imageCount: number };
 }
 
 export function toReport(result: BuildResult): BuildReport {

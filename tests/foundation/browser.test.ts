@@ -1,24 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { REPO, chromiumSkipReason, hasChromium, launchChromium, makeProject, runPvd } from '../helpers.js';
+import type { Browser } from 'playwright-core';
+import { REPO, chromiumSkipReason, hasChromium, launchChromium, makeProject, openEmail, runPvd } from '../helpers.js';
 
 if (!hasChromium) console.warn(chromiumSkipReason());
-
-/** Serves the images the email points at (its public base URL) from out/042/images. */
-async function openEmail(page: Page, outFolder: string, width: number): Promise<void> {
-  await page.setViewportSize({ width, height: 900 });
-  await page.route('https://agence-cohesion-territoires.gouv.fr/lettre-pvd/**', async (route) => {
-    const path = new URL(route.request().url()).pathname.replace('/lettre-pvd/042/', '');
-    try {
-      await route.fulfill({ body: readFileSync(join(outFolder, path)), contentType: path.endsWith('.png') ? 'image/png' : 'image/jpeg' });
-    } catch {
-      await route.fulfill({ status: 404 });
-    }
-  });
-  await page.setContent(readFileSync(join(outFolder, 'index.html'), 'utf8'), { waitUntil: 'load' });
-}
 
 describe.skipIf(!hasChromium)('#42 in a real Chromium', () => {
   let browser: Browser;
@@ -37,7 +23,7 @@ describe.skipIf(!hasChromium)('#42 in a real Chromium', () => {
   for (const width of [375, 600]) {
     it(`fits ${width} px without horizontal scrolling, every image loaded`, async () => {
       const page = await browser.newPage();
-      await openEmail(page, outFolder, width);
+      await openEmail(page, outFolder, { width });
       const layout = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         clientWidth: document.documentElement.clientWidth,
@@ -56,7 +42,7 @@ describe.skipIf(!hasChromium)('#42 in a real Chromium', () => {
     const positions: Record<number, { image: DOMRect; body: DOMRect }> = {};
     for (const width of [375, 600]) {
       const page = await browser.newPage();
-      await openEmail(page, outFolder, width);
+      await openEmail(page, outFolder, { width });
       positions[width] = await page.evaluate(() => {
         const card = document.querySelector('.card')!;
         return { image: card.querySelector('.card-image')!.getBoundingClientRect().toJSON(), body: card.querySelector('.card-body')!.getBoundingClientRect().toJSON() };
@@ -69,7 +55,7 @@ describe.skipIf(!hasChromium)('#42 in a real Chromium', () => {
 
   it('keeps body text at a contrast of at least 4.5:1', async () => {
     const page = await browser.newPage();
-    await openEmail(page, outFolder, 600);
+    await openEmail(page, outFolder, { width: 600 });
     const ratios = await page.evaluate(() => {
       const luminance = (color: string) => {
         const [r, g, b] = color.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number).map((channel) => {

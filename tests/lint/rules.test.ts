@@ -24,7 +24,6 @@ const replace = (from: string | RegExp, to: string): Edit => (source) => {
   if (result === source) throw new Error(`example does not apply: ${String(from)}`);
   return result;
 };
-const compose = (...edits: Edit[]): Edit => (source) => edits.reduce((text, edit) => edit(text), source);
 const same: Edit = (source) => source;
 const VOIR_AUSSI = /## Voir aussi[\s\S]*$/;
 

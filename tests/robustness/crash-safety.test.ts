@@ -3,7 +3,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ISSUE_042, makeProject, PVD, runPvd } from '../helpers.js';
-import { provideMissingImages, publishedFiles } from './support.js';
+import { publishedFiles } from './support.js';
 
 /**
  * SPEC §7 "nothing is lost": pvd is killed outright (SIGKILL: no handler runs, as in a
@@ -74,7 +74,6 @@ afterAll(() => {
 describe(`pvd build 42 killed at ${KILLS} random moments (seed ${SEED}, replay with PVD_KILL_SEED)`, () => {
   test('out/042 is always the previous complete output or the new one', async () => {
     const root = project();
-    provideMissingImages(root);
     const versions = [ORIGINAL, ORIGINAL.replace('Chaque mois, retrouvez', 'Chaque mois, découvrez')];
     expect(versions[1]).not.toBe(versions[0]);
     const out = join(root, 'out', '042');
@@ -154,7 +153,6 @@ describe(`pvd build --all killed at ${Math.ceil(KILLS / 2)} random moments`, () 
 describe(`pvd lint --fix killed at ${KILLS} random moments (needs lint --fix, issue 3)`, () => {
   test('issue.md is always the original or the fixed version, never a mix or a truncation', async () => {
     const root = project();
-    provideMissingImages(root);
     const path = join(root, 'issues', '042', 'issue.md');
     // Fixable problems spread over a bigger file: trailing spaces and French typography.
     const extra = Array.from({ length: 400 }, (_, n) => `Paragraphe ${n} : texte à corriger !   `).join('\n\n');

@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ISSUE_042, makeProject } from '../helpers.js';
-import { provideMissingImages, runPvdMeasured, STACK_TRACE, type MeasuredRun } from './support.js';
+import { runPvdMeasured, STACK_TRACE, type MeasuredRun } from './support.js';
 
 /**
  * SPEC §7: huge and pathological inputs end, in bounded time and memory, with a located
@@ -68,7 +68,6 @@ let root: string;
 
 beforeAll(() => {
   root = makeProject();
-  provideMissingImages(root);
 });
 
 afterAll(() => {

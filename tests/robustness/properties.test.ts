@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fixFile, lintFile } from '../../src/lint/lint-file.js';
 import { ISSUE_042, makeProject } from '../helpers.js';
-import { diagnosticOutOfBounds, htmlProblems, inProcessBuilder, linesOf, provideMissingImages, treeSnapshot } from './support.js';
+import { diagnosticOutOfBounds, htmlProblems, inProcessBuilder, linesOf, treeSnapshot } from './support.js';
 
 /**
  * Property-based: #42 mutated the way people and editors damage files (lines deleted,
@@ -153,7 +153,6 @@ describe(`#42 mutated at random (seed ${SEED})`, () => {
 
   beforeAll(() => {
     root = makeProject();
-    provideMissingImages(root);
     builder = inProcessBuilder(root);
     path = join(root, 'issues', '042', 'issue.md');
     console.log(`fast-check seed ${SEED} (replay with PVD_FC_SEED=${SEED}); ${LINT_RUNS} lint, ${FIX_RUNS} lint --fix, ${BUILD_RUNS} build cases`);

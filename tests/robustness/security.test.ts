@@ -7,7 +7,7 @@ import { rules } from '../../src/lint/rules/index.js';
 import { renderIssue } from '../../src/render/index.js';
 import type { Template } from '../../src/template/model.js';
 import { ISSUE_042, makeProject } from '../helpers.js';
-import { inProcessBuilder, provideMissingImages, treeSnapshot } from './support.js';
+import { inProcessBuilder, treeSnapshot } from './support.js';
 
 /**
  * SPEC §7, one test per injection vector. Each is checked twice: lint refuses it with a
@@ -28,7 +28,6 @@ let permissive: Template;
 
 beforeAll(() => {
   root = makeProject();
-  provideMissingImages(root);
   builder = inProcessBuilder(root);
   issuePath = join(root, 'issues', '042', 'issue.md');
   permissive = { ...builder.template, config: { ...builder.template.config, rules: Object.fromEntries(rules.map((rule) => [rule.id, 'off' as const])) } };

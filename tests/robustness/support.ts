@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { PVD } from '../helpers.js';
@@ -124,47 +124,6 @@ export function htmlProblems(html: string): string[] {
   if (!hasLang) problems.push('no <html lang="fr">');
   if (titles !== 1 || titleText.trim() === '') problems.push('no non-empty <title>');
   return problems;
-}
-
-/**
- * The repository's #42 references photos that are not committed yet: a project copy gets
- * a stand-in for each missing one — a JPEG header with real dimensions (600×400), all
- * image-size and the pipeline read.
- */
-export function provideMissingImages(root: string, number = '042'): string[] {
-  const created: string[] = [];
-  const logo = join(root, 'templates', 'pvd', 'images', 'logo-pvd.png');
-  if (!existsSync(logo)) {
-    mkdirSync(dirname(logo), { recursive: true });
-    writeFileSync(logo, standInPng(440, 120));
-    created.push('templates/pvd/images/logo-pvd.png');
-  }
-  const folder = join(root, 'issues', number);
-  const source = readFileSync(join(folder, 'issue.md'), 'utf8');
-  mkdirSync(join(folder, 'images'), { recursive: true });
-  for (const match of source.matchAll(/\]\((images\/[^\s)"]+)/g)) {
-    const path = join(folder, match[1]!);
-    if (existsSync(path)) continue;
-    writeFileSync(path, standInJpeg(600, 400));
-    created.push(match[1]!);
-  }
-  return created;
-}
-
-export function standInJpeg(width: number, height: number): Buffer {
-  const jfif = Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
-  const sof = Buffer.from([0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01]);
-  return Buffer.concat([Buffer.from([0xff, 0xd8]), jfif, sof, Buffer.from([0xff, 0xd9])]);
-}
-
-export function standInPng(width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(25);
-  ihdr.writeUInt32BE(13, 0);
-  ihdr.write('IHDR', 4, 'latin1');
-  ihdr.writeUInt32BE(width, 8);
-  ihdr.writeUInt32BE(height, 12);
-  ihdr.set([8, 6, 0, 0, 0], 16);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr]);
 }
 
 /**
