@@ -106,17 +106,25 @@ const COMMANDER_ERRORS: [RegExp, (...groups: string[]) => Message][] = [
 function translateCommanderError(text: string): string {
   for (const [pattern, message] of COMMANDER_ERRORS) {
     const match = pattern.exec(text.trim());
-    if (match) return `pvd : ${t(message(...match.slice(1)))}\n`;
+    if (match) return `${PREFIX()}${t(message(...match.slice(1)))}\n`;
   }
   return text;
 }
 
+// French puts a space before the colon; English does not.
+const PREFIX = (): string => t({ fr: 'pvd : ', en: 'pvd: ' });
+
 function printError(message: Message): void {
-  process.stderr.write(`pvd : ${t(message)}\n`);
+  process.stderr.write(`${PREFIX()}${t(message)}\n`);
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
   setLang(languageFromArgv(argv));
+  // `pvd build --stdout html | head` closes the pipe early: not an error of pvd's. The rest
+  // of the output is dropped and the command still ends with its own exit code.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });
   } catch (error) {

@@ -26,7 +26,7 @@ export function readIssueSource(path: string, file: string): SourceResult {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(
       code === 'ENOENT'
-        ? { fr: `${file} n'existe pas : vérifiez le chemin ou le numéro du numéro.`, en: `${file} does not exist: check the path or the issue number.` }
+        ? { fr: `${file} n'existe pas : vérifiez le chemin, ou le numéro de la lettre.`, en: `${file} does not exist: check the path or the issue number.` }
         : { fr: `Impossible de lire ${file} (${code ?? 'erreur inconnue'}) : vérifiez ses droits d'accès.`, en: `Cannot read ${file} (${code ?? 'unknown error'}): check its permissions.` },
     );
   }

@@ -56,7 +56,10 @@ export function fixFile(path: string, file: string, template: Template, project:
   let source = read.source;
   let linted = lintSource(source, path, file, template, project, rules);
   let fixed = 0;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+  // As eslint, no fix on a file that does not parse: without its header, YAML would be
+  // read as prose (its quotes « fixed »).
+  const parses = !linted.diagnostics.some((diagnostic) => diagnostic.rule === 'parse');
+  for (let pass = 0; parses && pass < MAX_FIX_PASSES; pass++) {
     const { output, applied } = applyFixes(source, linted.diagnostics);
     if (applied === 0 || output === source) break;
     fixed += applied;

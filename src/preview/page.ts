@@ -45,6 +45,8 @@ const TEXT = {
 
 /** The page shell: everything the issue contributes arrives later as data and is set as text by /app.js. */
 export function renderPage(number: string, file: string): string {
+  // The folder says 042; readers say « numéro 42 ».
+  const shownNumber = String(Number(number));
   const say = (message: Message) => escapeHtml(t(message));
   const labels = Object.fromEntries(Object.entries(LABELS).map(([key, message]) => [key, t(message)]));
   // `<` escaped so no label can close the script element.
@@ -54,7 +56,7 @@ export function renderPage(number: string, file: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${say(LABELS.titlePrefix)} ${escapeHtml(number)}</title>
+<title>${say(LABELS.titlePrefix)} ${escapeHtml(shownNumber)}</title>
 <link rel="icon" href="data:,">
 <style>${STYLES}</style>
 </head>
@@ -63,7 +65,7 @@ export function renderPage(number: string, file: string): string {
   <div class="identity">
     <span class="mark" aria-hidden="true">pvd</span>
     <div>
-      <h1>${say(TEXT.heading)} · ${say(TEXT.issue)} ${escapeHtml(number)}</h1>
+      <h1>${say(TEXT.heading)} · ${say(TEXT.issue)} ${escapeHtml(shownNumber)}</h1>
       <p class="meta"><span id="subject"></span> <code id="file">${escapeHtml(file)}</code></p>
     </div>
   </div>

@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { editIssue, makeProject, runPvd } from '../helpers.js';
+import { PVD, editIssue, makeProject, runPvd } from '../helpers.js';
 
 const STACK_TRACE = /\n\s+at .+:\d+:\d+/;
 
@@ -51,5 +52,18 @@ describe('pvd build refuses an issue it cannot render', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(expected);
     expect(result.stderr).not.toMatch(STACK_TRACE);
+  });
+});
+
+describe('pvd build --stdout into a pipe closed early (| head)', () => {
+  it('ends quietly with its own exit code', async () => {
+    const child = spawn(process.execPath, [PVD, 'build', '42', '--stdout', 'html'], { cwd: makeProject(), env: { ...process.env, NO_COLOR: '1' } });
+    // The reader is gone before pvd writes a byte: its write fails with EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });

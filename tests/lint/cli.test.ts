@@ -160,6 +160,16 @@ describe('pvd lint --fix', () => {
     expect(fixed.replace(/\r\n/g, '')).not.toContain('\n');
   });
 
+  it('fixes nothing in a file that does not parse: a header without its opening --- stays as written', () => {
+    const root = makeProject();
+    const path = editIssue(root, '042', (source) => source.replace(/^---\n/, '').replace('## Voir aussi', '## Voir aussi\n\nDes "guillemets droits" ici !'));
+    const before = readFileSync(path, 'utf8');
+    const result = runPvd(['lint', '--fix'], { cwd: root });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/issue\.md:1:1 +erreur +parse/);
+    expect(readFileSync(path, 'utf8')).toBe(before);
+  });
+
   it('writes nothing when there is nothing to fix', () => {
     const root = makeProject();
     const path = join(root, 'issues', '042', 'issue.md');
