@@ -1,12 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
-export interface OutputFile {
-  /** Path inside the output folder, with forward slashes. */
-  path: string;
-  content: string | Uint8Array;
-}
+/** A file to publish: its content, or a file to copy as it is (an image). */
+export type OutputFile =
+  | { /** Path inside the output folder, with forward slashes. */ path: string; content: string | Uint8Array }
+  | { path: string; source: string; bytes: number; mtimeMs: number };
 
 /** Writes one file through a temporary sibling and a rename: readers never see half of it. */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
@@ -31,7 +30,12 @@ export function publishFolder(outDir: string, name: string, files: readonly Outp
   mkdirSync(outDir, { recursive: true });
   const hash = createHash('sha256');
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    hash.update(file.path).update('\0').update(file.content).update('\0');
+    hash.update(file.path).update('\0');
+    // A copied file counts by where it is, its size and its date, as rsync's quick check:
+    // its bytes are neither read nor hashed, and change whenever those do.
+    if ('content' in file) hash.update(file.content);
+    else hash.update(`${file.source}\0${file.bytes}\0${file.mtimeMs}`);
+    hash.update('\0');
   }
   const versionName = `.${name}.${hash.digest('hex').slice(0, 16)}`;
   const versionDir = join(outDir, versionName);
@@ -43,7 +47,10 @@ export function publishFolder(outDir: string, name: string, files: readonly Outp
     try {
       const folders = new Set(files.map((file) => dirname(join(staging, file.path))));
       for (const folder of folders) mkdirSync(folder, { recursive: true });
-      for (const file of files) writeFileSync(join(staging, file.path), file.content);
+      for (const file of files) {
+        if ('content' in file) writeFileSync(join(staging, file.path), file.content);
+        else copyFileSync(file.source, join(staging, file.path));
+      }
       renameSync(staging, versionDir);
     } catch (error) {
       rmSync(staging, { recursive: true, force: true });

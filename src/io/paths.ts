@@ -21,8 +21,9 @@ export function resolveInsideFolder(folder: string, written: string): LocalPath 
   const path = resolve(folder, decoded);
   if (!isWithin(folder, path)) return { kind: 'outside' };
   if (!existsSync(path)) return { kind: 'missing', path };
-  const real = realpathSync(path);
-  return isWithin(realpathSync(folder), real) ? { kind: 'inside', path: real } : { kind: 'outside' };
+  // The libc realpath: one call, where the JavaScript one lstat()s every component.
+  const real = realpathSync.native(path);
+  return isWithin(realpathSync.native(folder), real) ? { kind: 'inside', path: real } : { kind: 'outside' };
 }
 
 function isWithin(folder: string, path: string): boolean {

@@ -60,7 +60,7 @@ export async function buildIssue(path: string, file: string, options: BuildOptio
   const files: OutputFile[] = [
     { path: 'index.html', content: rendered.html },
     { path: 'index.txt', content: rendered.text },
-    ...rendered.images.map((image) => ({ path: image.outputPath, content: image.bytes })),
+    ...rendered.images.map((image) => ({ path: image.outputPath, source: image.source, bytes: image.bytes, mtimeMs: image.mtimeMs })),
   ];
   let changed = false;
   if (options.write) {

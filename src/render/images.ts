@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
-import { imageSize } from 'image-size';
 import { UsageError } from '../errors.js';
 import type { Issue } from '../issue/model.js';
 import { displayPath } from '../project.js';
+import { readImageFacts, type ImageFacts } from '../io/image-facts.js';
 import { resolveInsideFolder } from '../io/paths.js';
 import type { Template } from '../template/model.js';
 import { isRemoteImage } from '../text/urls.js';
@@ -16,8 +15,9 @@ export interface ImageAsset {
   url: string;
   width: number;
   height: number;
-  /** The file's bytes, read once here and published as they are. */
-  bytes: Buffer;
+  /** File size and modification time: enough to tell a published copy is current. */
+  bytes: number;
+  mtimeMs: number;
 }
 
 export interface IssueImages {
@@ -30,9 +30,9 @@ export interface IssueImages {
 export function collectImages(issue: Issue, template: Template, folderName: string): IssueImages {
   const base = `${template.config.publicBaseUrl}${folderName}/`;
   const assetFor = (source: string, outputPath: string): ImageAsset => {
-    let bytes: Buffer;
+    let facts: ImageFacts;
     try {
-      bytes = readFileSync(source);
+      facts = readImageFacts(source);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'erreur inconnue';
       throw new UsageError({
@@ -40,15 +40,10 @@ export function collectImages(issue: Issue, template: Template, folderName: stri
         en: `Cannot read the image ${displayPath(source)} (${code}): check it is a readable image file.`,
       });
     }
-    let width = 0;
-    let height = 0;
-    try {
-      ({ width, height } = imageSize(bytes));
-    } catch {
-      // An unreadable image keeps its place; lint's image-weight reports it.
-    }
+    // An unreadable image keeps its place (size 0 × 0); lint's image-weight reports it.
+    const { width = 0, height = 0 } = facts.size ?? {};
     const url = base + outputPath.split('/').map(encodeURIComponent).join('/');
-    return { source, outputPath, url, width, height, bytes };
+    return { source, outputPath, url, width, height, bytes: facts.bytes, mtimeMs: facts.mtimeMs };
   };
   const bySource = new Map<string, ImageAsset>();
   for (const image of issue.images) {

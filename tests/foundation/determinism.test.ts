@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { editIssue, makeProject, runPvd } from '../helpers.js';
@@ -25,6 +25,17 @@ describe('pvd build outputs', () => {
     expect(runPvd(['build', '42'], { cwd: root }).code).toBe(0);
     expect(snapshot(join(root, 'out', '042'))).toEqual(first);
     expect(Object.keys(first)).toEqual(expect.arrayContaining(['index.html', 'index.txt', 'images/manosque.jpg', 'images/logo-pvd.png']));
+  });
+
+  it('follow an image replaced in the issue, though images are copied without being hashed', () => {
+    const root = makeProject();
+    expect(runPvd(['build', '42'], { cwd: root }).code).toBe(0);
+    const images = join(root, 'issues', '042', 'images');
+    copyFileSync(join(images, 'attigny.jpg'), join(images, 'toul.jpg'));
+    const rebuilt = runPvd(['build', '42'], { cwd: root });
+    expect(rebuilt.stdout).not.toContain('inchangé');
+    expect(readFileSync(join(root, 'out', '042', 'images', 'toul.jpg'))).toEqual(readFileSync(join(images, 'attigny.jpg')));
+    expect(runPvd(['build', '42'], { cwd: root }).stdout).toContain('inchangé');
   });
 
   it('are left intact when a later build fails half-way', () => {

@@ -274,8 +274,11 @@ describe('image paths leaving the issue folder', () => {
     if ('error' in result) throw result.error;
     const published = result.output?.files ?? [];
     for (const file of published) {
-      expect(Buffer.from(file.content).toString('latin1')).not.toContain(secret);
-      expect(Buffer.from(file.content).toString('latin1')).not.toContain('root:x:0:0');
+      // A copied file must come from the issue's folder or the template's, nowhere else.
+      if ('source' in file) expect(file.source.startsWith(join(root, 'issues', '042')) || file.source.startsWith(join(root, 'templates'))).toBe(true);
+      const bytes = 'content' in file ? Buffer.from(file.content) : readFileSync(file.source);
+      expect(bytes.toString('latin1')).not.toContain(secret);
+      expect(bytes.toString('latin1')).not.toContain('root:x:0:0');
     }
   });
 });

@@ -1,5 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { imageSize } from 'image-size';
+import { readImageFacts, type ImageFacts } from '../../io/image-facts.js';
 import { localImage } from '../images.js';
 import { isRemoteImage } from '../../text/urls.js';
 import { defineRule } from '../rule.js';
@@ -10,35 +9,6 @@ export const MAX_IMAGE_BYTES = 300 * 1024;
 export const MIN_DENSITY = 1.5;
 /** Formats every mail client shows; WebP, SVG and others are missing from Outlook or Gmail. */
 const EMAIL_FORMATS = new Set(['jpg', 'png', 'gif']);
-/** Enough for the header of a PNG, a GIF and most JPEGs; a JPEG whose EXIF pushes its size further is read whole. */
-const HEAD_BYTES = 16 * 1024;
-
-interface ImageFacts {
-  bytes: number;
-  size: { width: number; height: number; type: string | undefined } | undefined;
-}
-
-/** Reads the file's size and only as many bytes as its dimensions need. */
-function readImageFacts(path: string): ImageFacts {
-  const fd = openSync(path, 'r');
-  try {
-    const bytes = fstatSync(fd).size;
-    const tryLength = (length: number) => {
-      const buffer = Buffer.alloc(length);
-      const read = readSync(fd, buffer, 0, length, 0);
-      try {
-        const { width, height, type } = imageSize(buffer.subarray(0, read));
-        return width && height ? { width, height, type } : undefined;
-      } catch {
-        return undefined;
-      }
-    };
-    return { bytes, size: tryLength(Math.min(bytes, HEAD_BYTES)) ?? (bytes > HEAD_BYTES ? tryLength(bytes) : undefined) };
-  } finally {
-    closeSync(fd);
-  }
-}
-
 const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)}`;
 
 export default defineRule({
