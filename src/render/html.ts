@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import juice from 'juice';
-import { writeFileAtomic } from '../io/atomic.js';
+import { readCached, writeCached } from '../io/cache.js';
 import { displayPath } from '../project.js';
 import { TemplateError } from '../template/load.js';
 import type { Template } from '../template/model.js';
@@ -24,7 +23,6 @@ const CACHE_FORMAT = 'pvd-templates-1';
 
 /** What compiling templates/<name>/ yields, kept between runs (Handlebars' own precompiled form). */
 interface CompiledSpecs {
-  key: string;
   layout: string;
   partials: Record<string, string>;
   textLayout: string;
@@ -42,7 +40,7 @@ export function compileTemplate(template: Template): CompiledTemplate {
   const hash = createHash('sha256').update(CACHE_FORMAT).update('\0').update(Handlebars.VERSION).update('\0').update(JSON.stringify(template.config.colors));
   for (const [name, source] of Object.entries(sources)) hash.update('\0').update(name).update('\0').update(source);
   const key = hash.digest('hex');
-  const specs = readCache(key) ?? writeCache(compileSpecs(template, sources, key));
+  const specs = readCached<CompiledSpecs>('template', key) ?? writeCached('template', key, compileSpecs(template, sources));
   const handlebars = Handlebars.create();
   const load = (spec: string) => handlebars.template(new Function(`return ${spec}`)() as TemplateSpecification);
   for (const [name, spec] of Object.entries(specs.partials)) handlebars.registerPartial(name, load(spec));
@@ -60,7 +58,7 @@ function readSources(template: Template): Record<string, string> {
   return sources;
 }
 
-function compileSpecs(template: Template, sources: Record<string, string>, key: string): CompiledSpecs {
+function compileSpecs(template: Template, sources: Record<string, string>): CompiledSpecs {
   // Handlebars compiles lazily: parsing every file now reports a designer's typo with its
   // file and line before any issue is rendered.
   for (const [name, source] of Object.entries(sources)) {
@@ -82,52 +80,11 @@ function compileSpecs(template: Template, sources: Record<string, string>, key: 
   // styles.css takes the brand colours from template.yaml: clients ignore CSS variables.
   const css = Handlebars.create().compile(sources['styles.css']!, { noEscape: true })({ colors: template.config.colors });
   return {
-    key,
     layout: String(Handlebars.precompile(sources['layout.hbs']!, LAYOUT_OPTIONS)),
     partials,
     textLayout: String(Handlebars.precompile(sources['layout.txt.hbs']!, TEXT_OPTIONS)),
     css,
   };
-}
-
-/** pvd's own node_modules/.cache/pvd/: as trusted as pvd's code, never inside the newsletter. */
-function cacheFolder(): string | undefined {
-  let folder = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(folder, 'package.json'))) return join(folder, 'node_modules', '.cache', 'pvd');
-    const parent = dirname(folder);
-    if (parent === folder) return undefined;
-    folder = parent;
-  }
-}
-
-function cachePath(key: string): string | undefined {
-  const folder = cacheFolder();
-  return folder && join(folder, `template-${key.slice(0, 32)}.json`);
-}
-
-function readCache(key: string): CompiledSpecs | undefined {
-  const path = cachePath(key);
-  if (!path) return undefined;
-  try {
-    const specs = JSON.parse(readFileSync(path, 'utf8')) as CompiledSpecs;
-    return specs.key === key ? specs : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeCache(specs: CompiledSpecs): CompiledSpecs {
-  const path = cachePath(specs.key);
-  try {
-    if (path) {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileAtomic(path, JSON.stringify(specs));
-    }
-  } catch {
-    // A read-only installation only loses the speed-up.
-  }
-  return specs;
 }
 
 /** Issue → email HTML: Handlebars with escaped data, then every CSS rule inlined by juice. */
