@@ -59,18 +59,6 @@ export function listIssues(project: Project): IssueRef[] {
     .sort((a, b) => a.number - b.number);
 }
 
-/** "42", "042", "issues/042" or "issues/042/issue.md" → the issue file to read. */
-export function resolveIssueArgument(project: Project, argument: string): string {
-  if (/^\d{1,3}$/.test(argument)) {
-    const number = Number(argument);
-    if (number < 1) throw invalidNumber(argument);
-    return issueRef(project, number).path;
-  }
-  const path = resolve(argument);
-  if (existsSync(path) && existsSync(join(path, ISSUE_FILE))) return join(path, ISSUE_FILE);
-  return path;
-}
-
 export function parseIssueNumber(argument: string): number {
   if (!/^\d{1,3}$/.test(argument) || Number(argument) < 1) throw invalidNumber(argument);
   return Number(argument);

@@ -20,11 +20,6 @@ export function classifyUrl(href: string): UrlKind {
   return 'other-scheme';
 }
 
-export function isSafeHref(href: string): boolean {
-  const kind = classifyUrl(href);
-  return kind === 'web' || kind === 'mailto' || kind === 'tel' || kind === 'merge-tag';
-}
-
 export function isRemoteImage(src: string): boolean {
   return /^https?:\/\//i.test(src.trim());
 }

@@ -52,6 +52,3 @@ export const rules: readonly Rule[] = [
   headingLevel,
 ];
 
-export function findRule(id: string): Rule | undefined {
-  return rules.find((rule) => rule.id === id);
-}
