@@ -4,56 +4,81 @@ import { join, relative } from 'node:path';
 import * as v from 'valibot';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
+import type { Message } from '../i18n/lang.js';
 import { UsageError } from '../errors.js';
 import { codeIdentity, readCached, writeCached } from '../io/cache.js';
 import { SECTION_KINDS, TARGETS, type Template, type TemplateConfig } from './model.js';
 
-const httpsUrl = (what: string) => v.pipe(v.string(`${what} : texte attendu`), v.regex(/^https:\/\/\S+$/, `${what} : une adresse https:// est attendue`));
-const email = (what: string) => v.pipe(v.string(`${what} : texte attendu`), v.email(`${what} : adresse e-mail invalide`));
-const text = (what: string) => v.pipe(v.string(`${what} : texte attendu`), v.minLength(1, `${what} : ne doit pas être vide`));
-const color = (what: string) => v.pipe(v.string(`${what} : couleur attendue`), v.regex(/^#[0-9a-fA-F]{6}$/, `${what} : couleur au format #RRGGBB attendue`));
-const level = v.picklist(['off', 'warning', 'error'], 'niveau de règle : off, warning ou error');
+// Valibot carries message ids; what a designer reads is looked up here, in both languages.
+const PROBLEMS: Record<string, Message> = {
+  text: { fr: 'texte attendu', en: 'text expected' },
+  nonEmpty: { fr: 'ne doit pas être vide', en: 'must not be empty' },
+  https: { fr: 'une adresse complète commençant par https:// est attendue', en: 'a full address starting with https:// is expected' },
+  slash: { fr: 'doit finir par « / »', en: 'must end with "/"' },
+  email: { fr: 'adresse e-mail attendue', en: 'an email address is expected' },
+  colour: { fr: 'couleur au format #RRGGBB attendue (par exemple "#000091", entre guillemets)', en: 'colour expected as #RRGGBB (for instance "#000091", quoted)' },
+  level: { fr: 'niveau de règle attendu : off, warning ou error', en: 'rule level expected: off, warning or error' },
+  id: { fr: 'lettres minuscules, chiffres et tirets, en commençant par une lettre', en: 'lower-case letters, digits and hyphens, starting with a letter' },
+  kind: { fr: `doit valoir l'un de ${SECTION_KINDS.join(', ')}`, en: `must be one of ${SECTION_KINDS.join(', ')}` },
+  target: { fr: `doit valoir l'un de ${TARGETS.join(', ')}`, en: `must be one of ${TARGETS.join(', ')}` },
+  missing: { fr: 'clé manquante : ajoutez-la (voir le template.yaml livré avec pvd)', en: 'missing key: add it (see the template.yaml shipped with pvd)' },
+  boolean: { fr: 'true ou false', en: 'true or false' },
+  count: { fr: 'nombre entier, 0 ou plus', en: 'whole number, 0 or more' },
+  width: { fr: 'largeur en pixels, un nombre entier de 16 ou plus', en: 'width in pixels, a whole number from 16' },
+  minMax: { fr: 'min doit être inférieur ou égal à max', en: 'min must not exceed max' },
+  list: { fr: 'liste attendue (une ligne « - » par élément)', en: 'list expected (one "- " line per entry)' },
+  object: { fr: 'clés attendues en dessous, indentées', en: 'indented keys expected below' },
+  oneSection: { fr: 'au moins une rubrique', en: 'at least one section' },
+  uniqueIds: { fr: 'deux rubriques ont le même id', en: 'two sections have the same id' },
+};
+
+const text = () => v.pipe(v.string('text'), v.minLength(1, 'nonEmpty'));
+const httpsUrl = () => v.pipe(v.string('text'), v.regex(/^https:\/\/\S+$/, 'https'));
+const email = () => v.pipe(v.string('text'), v.email('email'));
+const color = () => v.pipe(v.string('colour'), v.regex(/^#[0-9a-fA-F]{6}$/, 'colour'));
+const count = () => v.pipe(v.number('count'), v.integer('count'), v.minValue(0, 'count'));
+const flag = () => v.boolean('boolean');
 
 const SectionSchema = v.pipe(
   v.object({
-    id: v.pipe(v.string('id : texte attendu'), v.regex(/^[a-z][a-z0-9-]*$/, 'id : lettres minuscules, chiffres et tirets')),
-    title: text('title'),
-    kind: v.picklist(SECTION_KINDS, `kind : l'un de ${SECTION_KINDS.join(', ')}`),
-    required: v.optional(v.boolean('required : true ou false'), false),
-    min: v.optional(v.pipe(v.number('min : nombre attendu'), v.integer('min : entier attendu'), v.minValue(0, 'min : au moins 0')), 0),
-    max: v.optional(v.pipe(v.number('max : nombre attendu'), v.integer('max : entier attendu'), v.minValue(0, 'max : au moins 0')), 99),
-    recurring: v.optional(v.boolean('recurring : true ou false'), false),
-    hint: v.optional(v.string('hint : texte attendu'), ''),
-  }),
-  v.check((section) => section.min <= section.max, 'min doit être inférieur ou égal à max'),
+    id: v.pipe(v.string('id'), v.regex(/^[a-z][a-z0-9-]*$/, 'id')),
+    title: text(),
+    kind: v.picklist(SECTION_KINDS, 'kind'),
+    required: v.optional(flag(), false),
+    min: v.optional(count(), 0),
+    max: v.optional(count(), 99),
+    recurring: v.optional(flag(), false),
+    hint: v.optional(v.string('text'), ''),
+  }, 'object'),
+  v.check((section) => section.min <= section.max, 'minMax'),
 );
 
 const TemplateSchema = v.object({
-  name: text('name'),
-  organisation: text('organisation'),
-  address: text('address'),
-  contactEmail: email('contactEmail'),
-  privacyEmail: email('privacyEmail'),
-  from: v.object({ name: text('from.name'), email: email('from.email') }),
-  publicBaseUrl: v.pipe(httpsUrl('publicBaseUrl'), v.endsWith('/', 'publicBaseUrl : doit finir par /')),
-  logo: v.object({ file: text('logo.file'), alt: text('logo.alt'), width: v.pipe(v.number('logo.width : nombre attendu'), v.integer(), v.minValue(16)) }),
+  name: text(),
+  organisation: text(),
+  address: text(),
+  contactEmail: email(),
+  privacyEmail: email(),
+  from: v.object({ name: text(), email: email() }, 'object'),
+  publicBaseUrl: v.pipe(httpsUrl(), v.endsWith('/', 'slash')),
+  logo: v.object({ file: text(), alt: text(), width: v.pipe(v.number('width'), v.integer('width'), v.minValue(16, 'width')) }, 'object'),
   colors: v.object({
-    primary: color('colors.primary'), accent: color('colors.accent'), text: color('colors.text'), muted: color('colors.muted'),
-    background: color('colors.background'), surface: color('colors.surface'), buttonText: color('colors.buttonText'),
-  }),
-  urls: v.object({ subscribe: httpsUrl('urls.subscribe'), unsubscribe: httpsUrl('urls.unsubscribe'), webVersion: httpsUrl('urls.webVersion'), share: text('urls.share') }),
-  masthead: v.array(v.object({ role: text('masthead.role'), name: text('masthead.name') })),
-  legalNotice: text('legalNotice'),
-  target: v.optional(v.picklist(TARGETS, `target : l'un de ${TARGETS.join(', ')}`), 'generic'),
-  utm: v.optional(v.object({ source: text('utm.source'), medium: text('utm.medium'), campaign: v.optional(text('utm.campaign'), 'lettre-{number}') })),
-  allowRawHtml: v.optional(v.boolean('allowRawHtml : true ou false'), false),
-  rules: v.optional(v.record(v.string(), level), {}),
+    primary: color(), accent: color(), text: color(), muted: color(),
+    background: color(), surface: color(), buttonText: color(),
+  }, 'object'),
+  urls: v.object({ subscribe: httpsUrl(), unsubscribe: httpsUrl(), webVersion: httpsUrl(), share: text() }, 'object'),
+  masthead: v.array(v.object({ role: text(), name: text() }, 'object'), 'list'),
+  legalNotice: text(),
+  target: v.optional(v.picklist(TARGETS, 'target'), 'generic'),
+  utm: v.optional(v.object({ source: text(), medium: text(), campaign: v.optional(text(), 'lettre-{number}') }, 'object')),
+  allowRawHtml: v.optional(flag(), false),
+  rules: v.optional(v.record(v.string(), v.picklist(['off', 'warning', 'error'], 'level'), 'object'), {}),
   sections: v.pipe(
-    v.array(SectionSchema, 'sections : liste attendue'),
-    v.minLength(1, 'sections : au moins une rubrique'),
-    v.check((sections) => new Set(sections.map((section) => section.id)).size === sections.length, 'sections : deux rubriques ont le même id'),
+    v.array(SectionSchema, 'list'),
+    v.minLength(1, 'oneSection'),
+    v.check((sections) => new Set(sections.map((section) => section.id)).size === sections.length, 'uniqueIds'),
   ),
-});
+}, 'object');
 
 export const DEFAULT_TEMPLATE = 'pvd';
 
@@ -89,9 +114,11 @@ export function loadTemplate(root: string, name = DEFAULT_TEMPLATE): Template {
   if (!result.success) {
     const [issue] = result.issues;
     const path = issue.path?.map((segment) => segment.key as string | number) ?? [];
-    const node = document.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    // A missing key has no node of its own: its parent's line is where to add it.
+    const node = (document.getIn(path, true) ?? document.getIn(path.slice(0, -1), true)) as { range?: [number, number, number] } | undefined;
     const where = path.join('.') || 'template.yaml';
-    fail(node?.range?.[0] ?? 0, `${where} — ${issue.message}`, `${where} — ${issue.message}`);
+    const problem = (issue.input === undefined ? PROBLEMS.missing : PROBLEMS[issue.message]) ?? { fr: issue.message, en: issue.message };
+    fail(node?.range?.[0] ?? 0, `${where} : ${problem.fr}.`, `${where}: ${problem.en}.`);
   }
   const config = (result as v.SafeParseResult<typeof TemplateSchema> & { output: TemplateConfig }).output;
   return { name, folder, config: writeCached('template-config', key, config) };

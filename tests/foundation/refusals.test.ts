@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PVD, editIssue, makeProject, runPvd } from '../helpers.js';
@@ -52,6 +52,22 @@ describe('pvd build refuses an issue it cannot render', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(expected);
     expect(result.stderr).not.toMatch(STACK_TRACE);
+  });
+});
+
+describe('a mistake in template.yaml', () => {
+  it('stops pvd with its line, exit 2, in French or in English', () => {
+    const root = makeProject();
+    const path = join(root, 'templates', 'pvd', 'template.yaml');
+    const source = readFileSync(path, 'utf8');
+    writeFileSync(path, source.replace('primary: "#000091"', 'primary: bleu'));
+    const line = source.split('\n').findIndex((text) => text.includes('primary: "#000091"')) + 1;
+    const french = runPvd(['build', '42'], { cwd: root });
+    expect(french.code).toBe(2);
+    expect(french.stderr).toBe(`templates/pvd/template.yaml:${line}:12  colors.primary : couleur au format #RRGGBB attendue (par exemple "#000091", entre guillemets).\n`);
+    const english = runPvd(['lint', '--lang', 'en'], { cwd: root });
+    expect(english.code).toBe(2);
+    expect(english.stderr).toContain(`template.yaml:${line}:12  colors.primary: colour expected as #RRGGBB (for instance "#000091", quoted).`);
   });
 });
 
