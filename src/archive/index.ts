@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/atomic.js';
 import { escapeHtml } from '../render/escape.js';
+import { frenchDate } from '../text/dates.js';
 import type { TemplateConfig } from '../template/model.js';
 
 /** One sent issue, as the web archive lists it. */
@@ -13,8 +14,6 @@ export interface ArchiveEntry {
   folderName: string;
 }
 
-const FRENCH_DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 /**
  * out/index.html: every issue, newest first, each linking to NNN/index.html. Links are
  * relative, so out/ can be published as is under the template's publicBaseUrl, where
@@ -24,7 +23,7 @@ export function renderArchive(entries: readonly ArchiveEntry[], config: Template
   const rows = [...entries]
     .sort((a, b) => b.number - a.number)
     .map((entry) => {
-      const date = FRENCH_DATE.format(new Date(`${entry.date}T00:00:00Z`));
+      const date = frenchDate(entry.date);
       return `<li><a href="${entry.folderName}/index.html"><span class="number">n° ${entry.number}</span> <time datetime="${escapeHtml(entry.date)}">${escapeHtml(date)}</time> <span class="subject">${escapeHtml(entry.subject)}</span></a></li>`;
     });
   const title = escapeHtml(config.name);

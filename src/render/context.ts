@@ -4,7 +4,9 @@ import type { TargetName, Template } from '../template/model.js';
 import { collectImages, type IssueImages } from './images.js';
 import type { InlineOptions } from './inline.js';
 import { mergeTagsFor, type MergeTags } from './targets.js';
+import { frenchTypography } from './typography.js';
 import { classifyUrl } from '../text/urls.js';
+import { frenchDate } from '../text/dates.js';
 
 /** Everything the HTML and text renderers share for one issue and one target. */
 export interface RenderContext {
@@ -17,10 +19,21 @@ export interface RenderContext {
   mergeTags: MergeTags;
   inline: InlineOptions;
   dateLabel: string;
-  year: string;
+  /** The footer's data, the same in the HTML and the plaintext. */
+  footer: FooterData;
 }
 
-const FRENCH_DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+export interface FooterData {
+  organisation: string;
+  contactEmail: string;
+  masthead: { role: string; name: string }[];
+  credits: string;
+  subscribeUrl: string;
+  legalNotice: string;
+  address: string;
+  privacyEmail: string;
+  year: string;
+}
 
 export function createRenderContext(issue: Issue, frontMatter: FrontMatter, template: Template, target: TargetName): RenderContext {
   const folderName = folderNameOf(frontMatter.number);
@@ -41,7 +54,17 @@ export function createRenderContext(issue: Issue, frontMatter: FrontMatter, temp
       // Lint refuses other addresses; if its rules are off, a javascript:/data: src still never reaches the HTML.
       imageUrl: (src) => images.bySource.get(src)?.url ?? (classifyUrl(src) === 'web' ? src.trim() : ''),
     },
-    dateLabel: FRENCH_DATE.format(date),
-    year: String(date.getUTCFullYear()),
+    dateLabel: frenchDate(frontMatter.date),
+    footer: {
+      organisation: template.config.organisation,
+      contactEmail: template.config.contactEmail,
+      masthead: template.config.masthead.map(({ role, name }) => ({ role: frenchTypography(role), name })),
+      credits: frontMatter.credits.join(', '),
+      subscribeUrl: template.config.urls.subscribe,
+      legalNotice: frenchTypography(template.config.legalNotice),
+      address: template.config.address,
+      privacyEmail: template.config.privacyEmail,
+      year: String(date.getUTCFullYear()),
+    },
   };
 }

@@ -58,18 +58,7 @@ export function buildHtmlView(context: RenderContext, css: string) {
     logo: { src: images.logo.url, alt: config.logo.alt, width: logo.width, height: logo.height },
     intro: context.issue.intro.map((block) => blockView(block, context, SLOT_WIDTH.full)).filter(isPresent),
     sections: context.issue.sections.filter((section) => section.id !== undefined).map((section) => sectionView(section, context)),
-    footer: {
-      organisation: config.organisation,
-      contactEmail: config.contactEmail,
-      masthead: config.masthead.map(({ role, name }) => ({ role: frenchTypography(role), name })),
-      credits: frontMatter.credits.join(', '),
-      subscribeUrl: config.urls.subscribe,
-      legalNotice: frenchTypography(config.legalNotice),
-      address: config.address,
-      privacyEmail: config.privacyEmail,
-      year: context.year,
-      share: attribute(config.urls.share),
-    },
+    footer: { ...context.footer, share: attribute(config.urls.share) },
   };
 }
 

@@ -1,5 +1,4 @@
 import type { Inline } from '../issue/model.js';
-import { plainText } from '../issue/markdown.js';
 import { isHtmlComment } from '../lint/rules/raw-html.js';
 import { escapeHtml, escapeText } from './escape.js';
 import { outgoingHref, type LinkOptions } from './links.js';
@@ -85,4 +84,3 @@ export function linkToText(label: string, href: string, options: LinkOptions): s
   return `${label} (${url})`;
 }
 
-export { plainText };

@@ -1,4 +1,4 @@
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import type { Block, Section } from '../issue/model.js';
 import type { RenderContext } from './context.js';
 import { inlinesToText, linkToText } from './inline.js';
@@ -7,10 +7,9 @@ import { frenchTypography } from './typography.js';
 export const TEXT_WIDTH = 72;
 
 /** The plaintext part: every word, headings underlined, links as `label (url)`, 72 columns. */
-export function renderText(context: RenderContext, layoutTemplate: Handlebars.TemplateDelegate | string): string {
+export function renderText(context: RenderContext, layout: Handlebars.TemplateDelegate): string {
   const { frontMatter, template, mergeTags } = context;
   const config = template.config;
-  const layout = typeof layoutTemplate === 'string' ? Handlebars.create().compile(layoutTemplate, { noEscape: true, strict: false }) : layoutTemplate;
   const text = layout({
     name: config.name,
     number: frontMatter.number,
@@ -18,17 +17,7 @@ export function renderText(context: RenderContext, layoutTemplate: Handlebars.Te
     mergeTags,
     intro: context.issue.intro.flatMap((block) => blockText(block, context)),
     sections: context.issue.sections.filter((section) => section.id !== undefined).map((section) => sectionText(section, context)),
-    footer: {
-      organisation: config.organisation,
-      contactEmail: config.contactEmail,
-      masthead: config.masthead.map(({ role, name }) => ({ role: frenchTypography(role), name })),
-      credits: frontMatter.credits.join(', '),
-      subscribeUrl: config.urls.subscribe,
-      legalNotice: frenchTypography(config.legalNotice),
-      address: config.address,
-      privacyEmail: config.privacyEmail,
-      year: context.year,
-    },
+    footer: context.footer,
   });
   return wrapText(text.replace(/\n{3,}/g, '\n\n').trim()) + '\n';
 }
