@@ -1,7 +1,6 @@
-import { Command, CommanderError, Option } from 'commander';
-import { UsageError } from './errors.js';
-import { setLang, t, type Message } from './i18n/lang.js';
-import { TemplateError } from './template/load.js';
+import { Command, CommanderError, Help, Option, type Argument } from 'commander';
+import { TemplateError, UsageError } from './errors.js';
+import { prefixed, printable, setLang, t, type Message } from './i18n/lang.js';
 
 /** Every command is imported only when it runs: `pvd lint` never loads the render pipeline. */
 // Options arrive as commander parsed them; each command declares the shape it reads.
@@ -10,6 +9,9 @@ type CommandModule = { run(options: any, ...args: any[]): Promise<number> };
 
 const say = (fr: string, en: string): string => t({ fr, en });
 
+/** Users type what they read: every command line pvd shows starts with `npx pvd`. */
+const RUN = 'npx pvd';
+
 function languageFromArgv(argv: readonly string[]): string | undefined {
   const index = argv.findIndex((argument) => argument === '--lang' || argument.startsWith('--lang='));
   if (index === -1) return undefined;
@@ -17,15 +19,63 @@ function languageFromArgv(argv: readonly string[]): string | undefined {
   return argument.includes('=') ? argument.split('=')[1] : argv[index + 1];
 }
 
+/** commander's help, with its frame in the reader's language: « Utilisation », « Options », « par défaut »… */
+class FrenchHelp extends Help {
+  override styleTitle(title: string): string {
+    const titles: Record<string, Message> = {
+      'Usage:': { fr: 'Utilisation :', en: 'Usage:' },
+      'Options:': { fr: 'Options :', en: 'Options:' },
+      'Commands:': { fr: 'Commandes :', en: 'Commands:' },
+      'Arguments:': { fr: 'Arguments :', en: 'Arguments:' },
+      'Global Options:': { fr: 'Options globales :', en: 'Global options:' },
+    };
+    return titles[title] ? t(titles[title]) : title;
+  }
+
+  override commandUsage(command: Command): string {
+    return `npx ${super.commandUsage(command)}`.replace('[command]', say('[commande]', '[command]'));
+  }
+
+  override optionDescription(option: Option): string {
+    const extra: string[] = [];
+    if (option.argChoices) extra.push(say(`valeurs possibles : ${option.argChoices.join(', ')}`, `choices: ${option.argChoices.join(', ')}`));
+    if (option.defaultValue !== undefined && (option.required || option.optional)) extra.push(say(`par défaut : ${String(option.defaultValue)}`, `default: ${String(option.defaultValue)}`));
+    return extra.length > 0 ? `${option.description} (${extra.join(', ')})` : option.description;
+  }
+
+  override argumentDescription(argument: Argument): string {
+    return argument.description;
+  }
+}
+
+/** Every command of pvd's, with the help above. */
+class PvdCommand extends Command {
+  override createCommand(name?: string): Command {
+    return new PvdCommand(name);
+  }
+
+  override createHelp(): Help {
+    return Object.assign(new FrenchHelp(), this.configureHelp());
+  }
+}
+
 function buildProgram(): Command {
-  const program = new Command('pvd')
+  const program = new PvdCommand('pvd');
+  program
     .description(say("La Lettre d'information Petites villes de demain, écrite comme du code.", 'The Petites villes de demain newsletter, written as code.'))
-    .addOption(new Option('--lang <lang>', say('langue des messages', 'language of messages')).choices(['fr', 'en']))
-    .showHelpAfterError(say('(lancez « pvd --help » pour l’aide)', '(run "pvd --help" for help)'))
+    .addOption(new Option('--lang <langue>', say('langue des messages', 'language of messages')).choices(['fr', 'en']))
     .exitOverride()
     .helpOption('-h, --help', say("affiche l'aide", 'display help'))
-    .helpCommand('help [command]', say("affiche l'aide d'une commande", 'display help for a command'))
-    .configureOutput({ writeErr: (text) => process.stderr.write(translateCommanderError(text)) });
+    .helpCommand('help [commande]', say("affiche l'aide d'une commande", 'display help for a command'))
+    // Refusals are written by main(), in the reader's language.
+    .configureOutput({ outputError: () => {} })
+    .addHelpText('after', examples([
+      ['new', say('préparer le numéro suivant', 'scaffold the next issue')],
+      ['preview 43', say("voir le numéro 43 tel que les lecteurs le verront", 'see issue 43 as readers will')],
+      ['lint', say('vérifier tous les numéros', 'check every issue')],
+      ['build 43 --target brevo', say('produire le numéro 43 pour Brevo', 'build issue 43 for Brevo')],
+      ['help build', say("l'aide d'une commande", "a command's help")],
+    ]));
 
   const action = (load: () => Promise<CommandModule>) => async (...args: unknown[]) => {
     const command = args.at(-1) as Command;
@@ -37,21 +87,31 @@ function buildProgram(): Command {
   program
     .command('lint')
     .description(say('vérifie les numéros (tout issues/ par défaut)', 'check issues (all of issues/ by default)'))
-    .argument('[paths...]', say('fichiers issue.md, dossiers ou numéros', 'issue.md files, folders or numbers'))
+    .argument('[numéros...]', say('numéros, dossiers ou fichiers issue.md', 'issue numbers, folders or issue.md files'))
     .addOption(new Option('--format <format>', say('format de sortie', 'output format')).choices(['stylish', 'json', 'github']).default('stylish'))
     .option('--quiet', say('erreurs seulement', 'errors only'))
-    .option('--max-warnings <n>', say("échoue au-delà de n avertissements", 'fail above n warnings'))
+    .option('--max-warnings <n>', say('échoue au-delà de n avertissements', 'fail above n warnings'))
     .option('--fix', say('corrige ce qui peut l’être sans risque (typographie, espaces)', 'fix what is safely fixable (typography, whitespace)'))
+    .addHelpText('after', examples([
+      ['lint', say('tous les numéros', 'every issue')],
+      ['lint 43', say('le numéro 43', 'issue 43')],
+      ['lint 43 --fix', say('corrige la typographie et les espaces du numéro 43', "fix issue 43's typography and spaces")],
+    ]))
     .action(action(() => import('./commands/lint.js')));
 
   program
     .command('build')
     .description(say('produit le HTML, le texte et le .eml dans out/NNN/', 'render HTML, text and .eml into out/NNN/'))
-    .argument('[numbers...]', say('numéros à produire', 'issue numbers to build'))
-    .option('--all', say('tous les numéros', 'every issue'))
-    .option('--out-dir <dir>', say('dossier de sortie', 'output folder'), 'out')
-    .addOption(new Option('--target <tool>', say("outil d'envoi (balises de fusion)", 'mailing tool (merge tags)')).choices(['generic', 'brevo', 'mailchimp', 'mailjet', 'listmonk', 'sendy']))
-    .addOption(new Option('--stdout <part>', say('écrit une seule sortie sur la sortie standard', 'print one output to stdout')).choices(['html', 'text']))
+    .argument('[numéros...]', say('numéros (ou dossiers) à produire', 'issue numbers (or folders) to build'))
+    .option('--all', say('tous les numéros, et l’archive web', 'every issue, and the web archive'))
+    .option('--out-dir <dossier>', say('dossier de sortie', 'output folder'), 'out')
+    .addOption(new Option('--target <outil>', say("outil d'envoi (balises de fusion)", 'mailing tool (merge tags)')).choices(['generic', 'brevo', 'mailchimp', 'mailjet', 'listmonk', 'sendy']))
+    .addOption(new Option('--stdout <sortie>', say('écrit une seule sortie sur la sortie standard', 'print one output to stdout')).choices(['html', 'text']))
+    .addHelpText('after', examples([
+      ['build 43', say('produit out/043/', 'builds out/043/')],
+      ['build 43 --target mailchimp', say('avec les balises de Mailchimp', "with Mailchimp's merge tags")],
+      ['build --all', say('tous les numéros et out/index.html', 'every issue and out/index.html')],
+    ]))
     .action(action(() => import('./commands/build.js')));
 
   program
@@ -59,68 +119,92 @@ function buildProgram(): Command {
     .description(say('prépare le numéro suivant', 'scaffold the next issue'))
     .option('--number <n>', say('numéro', 'issue number'))
     .option('--date <AAAA-MM-JJ>', say("date d'envoi", 'send date'))
-    .option('--subject <text>', say("objet de l'e-mail", 'email subject'))
-    .option('--preheader <text>', say("texte d'aperçu", 'preview text'))
+    .option('--subject <texte>', say("objet de l'e-mail", 'email subject'))
+    .option('--preheader <texte>', say("texte d'aperçu", 'preview text'))
     .option('--sections <ids>', say('rubriques facultatives, séparées par des virgules', 'optional sections, comma-separated'))
     .option('--carry-over', say('reprend les blocs récurrents du numéro précédent', 'carry over the recurring blocks of the previous issue'))
     .option('--no-carry-over', say('ne reprend pas les blocs récurrents', 'do not carry over recurring blocks'))
     .option('-y, --yes', say('accepte les valeurs par défaut', 'accept defaults'))
+    .addHelpText('after', examples([
+      ['new', say('pose les questions une à une', 'asks its questions one by one')],
+      ['new --yes --subject "Rencontres régionales"', say('sans question, avec les valeurs par défaut', 'no questions, with the defaults')],
+    ]))
     .action(action(() => import('./commands/new.js')));
 
   program
     .command('preview')
     .description(say('aperçu local avec rechargement automatique', 'local preview with live reload'))
-    .argument('<number>', say('numéro', 'issue number'))
+    .argument('<numéro>', say('numéro (ou dossier) à montrer', 'issue number (or folder) to show'))
     .option('--port <port>', say('port', 'port'), '4200')
-    .option('--host <host>', say('adresse d’écoute (127.0.0.1 par défaut)', 'address to listen on (127.0.0.1 by default)'), '127.0.0.1')
+    .option('--host <adresse>', say('adresse d’écoute', 'address to listen on'), '127.0.0.1')
     .option('--open', say('ouvre le navigateur', 'open a browser'))
+    .addHelpText('after', examples([
+      ['preview 43', say('puis ouvrez l’adresse affichée', 'then open the address shown')],
+      ['preview 43 --open', say('ouvre aussi le navigateur', 'opens the browser too')],
+    ]))
     .action(action(() => import('./commands/preview.js')));
 
-  program
+  const hooks = program
     .command('hooks')
     .description(say('intégration git', 'git integration'))
+    .addHelpText('after', examples([['hooks install', say('vérifie les numéros à chaque commit', 'checks issues on every commit')]]));
+  hooks
     .command('install')
     .description(say('installe le hook pre-commit qui vérifie les numéros modifiés', 'install the pre-commit hook that lints staged issues'))
     .option('--force', say('remplace un hook existant', 'replace an existing hook'))
+    .addHelpText('after', examples([['hooks install', say('installe .git/hooks/pre-commit', 'installs .git/hooks/pre-commit')]]))
     .action(action(() => import('./commands/hooks.js')));
 
   return program;
 }
 
-// commander writes its refusals in English; the team reads French.
-const suggestion = (rest: string): Message => {
-  const suggested = /Did you mean (.+?)\?\)/.exec(rest)?.[1];
-  return suggested ? { fr: ` : vouliez-vous dire « ${suggested} » ?`, en: `: did you mean "${suggested}"?` } : { fr: '', en: '' };
-};
-const optionName = (flags: string) => flags.split(' ')[0]!;
-
-const COMMANDER_ERRORS: [RegExp, (...groups: string[]) => Message][] = [
-  [/^error: unknown option '([^']*)'(.*)$/s, (option, rest) => ({ fr: `option inconnue « ${option} »${suggestion(rest!).fr}`, en: `unknown option '${option}'${suggestion(rest!).en}` })],
-  [/^error: unknown command '([^']*)'(.*)$/s, (command, rest) => ({ fr: `commande inconnue « ${command} »${suggestion(rest!).fr || ' : les commandes sont new, lint, build, preview et hooks.'}`, en: `unknown command '${command}'${suggestion(rest!).en || ': the commands are new, lint, build, preview and hooks.'}` })],
-  [/^error: missing required argument '([^']*)'/, (argument) => ({ fr: `il manque l'argument « ${argument} » (par exemple « pvd preview 42 »).`, en: `missing required argument '${argument}' (for instance "pvd preview 42").` })],
-  [/^error: option '([^']*)' argument missing/, (option) => ({ fr: `l'option ${optionName(option!)} attend une valeur.`, en: `option ${optionName(option!)} needs a value.` })],
-  [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/s, (option, value, choices) => ({ fr: `« ${value} » n'est pas une valeur permise pour ${optionName(option!)} : choisissez parmi ${choices}.`, en: `"${value}" is not allowed for ${optionName(option!)}: choose from ${choices}.` })],
-  [/^error: too many arguments(.*)$/s, () => ({ fr: "trop d'arguments : lancez « pvd --help ».", en: 'too many arguments: run "pvd --help".' })],
-];
-
-function translateCommanderError(text: string): string {
-  for (const [pattern, message] of COMMANDER_ERRORS) {
-    const match = pattern.exec(text.trim());
-    if (match) return `${PREFIX()}${t(message(...match.slice(1)))}\n`;
-  }
-  return text;
+/** « Exemples : » and one command line each, as typed. */
+function examples(lines: readonly [string, string][]): string {
+  const width = Math.max(...lines.map(([command]) => command.length)) + RUN.length + 3;
+  return `\n${say('Exemples :', 'Examples:')}\n${lines.map(([command, what]) => `  ${`${RUN} ${command}`.padEnd(width)}${what}`).join('\n')}\n`;
 }
 
-// French puts a space before the colon; English does not.
-const PREFIX = (): string => t({ fr: 'pvd : ', en: 'pvd: ' });
+/** The word commander quotes in its refusal: `'--x'` in "unknown option '--x'". */
+const quoted = (message: string, index = 0): string => [...message.matchAll(/'([^']*)'/g)][index]?.[1] ?? '';
+
+/** commander's refusals, by their code, in the reader's language. */
+function commanderMessage(error: CommanderError): Message {
+  const suggestion = /Did you mean (.+?)\?/.exec(error.message)?.[1];
+  const didYouMean: Message = suggestion ? { fr: ` : vouliez-vous dire « ${suggestion} » ?`, en: `: did you mean "${suggestion}"?` } : { fr: '', en: '' };
+  const help: Message = { fr: ` Lancez « ${RUN} --help » pour l’aide.`, en: ` Run "${RUN} --help" for help.` };
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return suggestion
+        ? { fr: `option inconnue « ${quoted(error.message)} »${didYouMean.fr}`, en: `unknown option '${quoted(error.message)}'${didYouMean.en}` }
+        : { fr: `option inconnue « ${quoted(error.message)} ».${help.fr}`, en: `unknown option '${quoted(error.message)}'.${help.en}` };
+    case 'commander.unknownCommand':
+      return suggestion
+        ? { fr: `commande inconnue « ${quoted(error.message)} »${didYouMean.fr}`, en: `unknown command '${quoted(error.message)}'${didYouMean.en}` }
+        : { fr: `commande inconnue « ${quoted(error.message)} » : les commandes sont new, lint, build, preview et hooks.${help.fr}`, en: `unknown command '${quoted(error.message)}': the commands are new, lint, build, preview and hooks.${help.en}` };
+    case 'commander.missingArgument':
+      return { fr: `il manque l'argument « ${quoted(error.message)} » (par exemple « ${RUN} preview 42 »).`, en: `missing required argument '${quoted(error.message)}' (for instance "${RUN} preview 42").` };
+    case 'commander.optionMissingArgument':
+      return { fr: `l'option ${quoted(error.message).split(' ')[0]} attend une valeur.`, en: `option ${quoted(error.message).split(' ')[0]} needs a value.` };
+    case 'commander.invalidArgument': {
+      const option = quoted(error.message).split(' ')[0];
+      const value = quoted(error.message, 1);
+      const choices = /Allowed choices are (.*)\./.exec(error.message)?.[1] ?? '';
+      return { fr: `« ${value} » n'est pas une valeur permise pour ${option} : choisissez parmi ${choices}.`, en: `"${value}" is not allowed for ${option}: choose from ${choices}.` };
+    }
+    case 'commander.excessArguments':
+      return { fr: `trop d'arguments.${help.fr}`, en: `too many arguments.${help.en}` };
+    default:
+      return { fr: `commande mal formée.${help.fr}`, en: `malformed command.${help.en}` };
+  }
+}
 
 function printError(message: Message): void {
-  process.stderr.write(`${PREFIX()}${t(message)}\n`);
+  process.stderr.write(`${prefixed(message)}\n`);
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
   setLang(languageFromArgv(argv));
-  // `pvd build --stdout html | head` closes the pipe early: not an error of pvd's. The rest
+  // `npx pvd build --stdout html | head` closes the pipe early: not an error of pvd's. The rest
   // of the output is dropped and the command still ends with its own exit code.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
@@ -130,13 +214,18 @@ export async function main(argv: readonly string[]): Promise<void> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version are not errors; everything else commander refuses is a usage error.
-      process.exitCode = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+        process.exitCode = 0;
+      } else {
+        printError(commanderMessage(error));
+        process.exitCode = 2;
+      }
     } else if (error instanceof UsageError) {
       printError(error.text);
       process.exitCode = 2;
     } else if (error instanceof TemplateError) {
       const { diagnostic } = error;
-      process.stderr.write(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}  ${t(diagnostic.message)}\n`);
+      process.stderr.write(`${printable(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`)}  ${t(diagnostic.message)}\n`);
       process.exitCode = 2;
     } else {
       const detail = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,5 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -28,12 +28,24 @@ export function runPvd(args: readonly string[], options: { cwd?: string; env?: N
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, signal: result.signal };
 }
 
-/** A throwaway copy of the newsletter repository (templates/ and issues/), for tests that write. */
+const projects = new Set<string>();
+
+/**
+ * A throwaway copy of the newsletter repository (templates/ and issues/), for tests that
+ * write. Every copy a test file makes is removed after it (tests/setup.ts).
+ */
 export function makeProject(options: { issues?: boolean } = {}): string {
   const root = mkdtempSync(join(tmpdir(), 'pvd-test-'));
+  projects.add(root);
   cpSync(join(REPO, 'templates'), join(root, 'templates'), { recursive: true });
   if (options.issues !== false) cpSync(join(REPO, 'issues'), join(root, 'issues'), { recursive: true });
   return root;
+}
+
+/** Removes every project copy made so far: run after each test file. */
+export function removeProjects(): void {
+  for (const root of projects) rmSync(root, { recursive: true, force: true });
+  projects.clear();
 }
 
 /** Rewrites issue.md of a project copy through a function of its text. */

@@ -22,7 +22,7 @@ function check(html: string, text = `Se désinscrire : ${GENERIC_UNSUBSCRIBE}\n`
     mergeTags: { unsubscribe: GENERIC_UNSUBSCRIBE, webVersion: 'https://example.org/042/', email: undefined },
     config,
   };
-  return checkInbox(input);
+  return checkInbox(input, { level: () => undefined });
 }
 
 const rules = (diagnostics: ReturnType<typeof checkInbox>) => diagnostics.map((diagnostic) => `${diagnostic.line}:${diagnostic.column} ${diagnostic.severity} ${diagnostic.rule}`);
@@ -198,5 +198,46 @@ describe('inbox checks in English', () => {
     writeFileSync(yamlPath, readFileSync(yamlPath, 'utf8').replace(/muted: "#[0-9a-f]{6}"/i, 'muted: "#aaaaaa"'));
     const result = runPvd(['build', '42', '--lang', 'en'], { cwd: root });
     expect(result.stderr).toMatch(/inbox-contrast +Text #aaaaaa on background #ffffff: contrast 2\.32:1/);
+  });
+});
+
+describe('inbox checks set like lint rules', () => {
+  it('knows every check by the id template.yaml may name', async () => {
+    const { INBOX_CHECKS } = await import('../src/inbox/index.js');
+    const { INBOX_CHECK_IDS } = await import('../src/inbox/ids.js');
+    expect(INBOX_CHECKS.map((check) => check.id)).toEqual([...INBOX_CHECK_IDS]);
+  });
+
+  it('takes its level from template.yaml, is switched off there or by a comment in the issue', () => {
+    const root = makeProject();
+    const templateYaml = join(root, 'templates', 'pvd', 'template.yaml');
+    // An unsubscribe link the footer lacks: the build's HTML has no link to the tag.
+    const footer = join(root, 'templates', 'pvd', 'partials', 'footer.hbs');
+    writeFileSync(footer, readFileSync(footer, 'utf8').replace(/href="\{\{mergeTags\.unsubscribe\}\}"/g, 'href="https://example.org/"'));
+    const build = () => runPvd(['build', '42'], { cwd: root });
+    const withRules = (rules: string) => writeFileSync(templateYaml, readFileSync(join(REPO, 'templates', 'pvd', 'template.yaml'), 'utf8').replace('rules: {}', rules));
+
+    expect(build().stderr).toMatch(/index\.html:\d+:\d+ {2}erreur {2}inbox-unsubscribe/);
+    withRules('rules:\n  inbox-unsubscribe: warning');
+    const warned = build();
+    expect(warned.stderr).toMatch(/avertissement {2}inbox-unsubscribe/);
+    expect(warned.stderr).not.toMatch(/erreur {2}inbox-unsubscribe/);
+    withRules('rules:\n  inbox-unsubscribe: off');
+    expect(build().stderr).not.toContain('inbox-unsubscribe');
+    withRules('rules: {}');
+    editIssue(root, '042', (source) => source.replace('\n## L\'actu', "\n<!-- pvd-disable inbox-unsubscribe -->\n\n## L'actu"));
+    expect(build().stderr).not.toContain('inbox-unsubscribe');
+  });
+
+  it('refuses a rule id nobody knows, in every command, where it is written', () => {
+    const root = makeProject();
+    const templateYaml = join(root, 'templates', 'pvd', 'template.yaml');
+    writeFileSync(templateYaml, readFileSync(templateYaml, 'utf8').replace('rules: {}', 'rules:\n  typographie-fr: off'));
+    const line = readFileSync(templateYaml, 'utf8').split('\n').findIndex((text) => text.includes('typographie-fr')) + 1;
+    for (const args of [['lint'], ['build', '42']]) {
+      const result = runPvd(args, { cwd: root });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`templates/pvd/template.yaml:${line}:3  rules — règle inconnue « typographie-fr » : vouliez-vous dire « typography-fr » ?\n`);
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTemplate, TemplateError } from '../src/template/load.js';
+import { TemplateError } from '../src/errors.js';
+import { loadTemplate } from '../src/template/load.js';
 import { REPO, makeProject } from './helpers.js';
 
 const CACHE = join(REPO, 'node_modules', '.cache', 'pvd');

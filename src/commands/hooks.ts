@@ -1,8 +1,7 @@
 import { realpathSync } from 'node:fs';
-import { relative } from 'node:path';
 import { installPreCommitHook } from '../hooks/install.js';
 import { t } from '../i18n/lang.js';
-import { findProject } from '../project.js';
+import { displayPath, findProject } from '../project.js';
 
 interface HooksCommandOptions {
   force?: boolean;
@@ -13,13 +12,13 @@ export async function run(options: HooksCommandOptions): Promise<number> {
   // The hook runs this very pvd, by absolute path: the launcher this process was started with.
   const pvd = realpathSync(process.argv[1] ?? '');
   const { path, previous } = installPreCommitHook({ projectRoot: project.root, pvd, node: process.execPath, force: options.force === true });
-  const shown = relative(process.cwd(), path) || path;
+  const shown = displayPath(path);
   const lines = [
     previous === 'pvd'
       ? { fr: `Hook pre-commit mis à jour : ${shown}.`, en: `Pre-commit hook updated: ${shown}.` }
       : { fr: `Hook pre-commit installé : ${shown}.`, en: `Pre-commit hook installed: ${shown}.` },
     ...(typeof previous === 'object'
-      ? [{ fr: `L'ancien hook est gardé dans ${relative(process.cwd(), previous.backup)}.`, en: `The previous hook is kept in ${relative(process.cwd(), previous.backup)}.` }]
+      ? [{ fr: `L'ancien hook est gardé dans ${displayPath(previous.backup)}.`, en: `The previous hook is kept in ${displayPath(previous.backup)}.` }]
       : []),
     { fr: 'À chaque commit, les numéros modifiés sont vérifiés ; le commit est refusé tant que l’un a des erreurs.', en: 'On each commit, the staged issues are checked; the commit is refused while one has errors.' },
   ];

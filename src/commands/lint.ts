@@ -1,15 +1,13 @@
-import { countBySeverity } from '../diagnostics.js';
+import { countBySeverity } from '../diagnostics/index.js';
+import { formatGithub } from '../diagnostics/formatters/github.js';
+import { formatJson } from '../diagnostics/formatters/json.js';
+import type { FileReport } from '../diagnostics/formatters/report.js';
+import { formatStylishReport } from '../diagnostics/formatters/stylish.js';
 import { UsageError } from '../errors.js';
-import { formatGithub } from '../lint/formatters/github.js';
-import { formatJson } from '../lint/formatters/json.js';
-import type { FileReport } from '../lint/formatters/report.js';
-import { formatStylishReport } from '../lint/formatters/stylish.js';
-import { fixFile, lintFile } from '../lint/lint-file.js';
-import { checkRuleLevels } from '../lint/levels.js';
-import { resolveLintTargets } from '../lint/targets.js';
-import { getLang } from '../i18n/lang.js';
-import { displayPath, findProject } from '../project.js';
-import { loadTemplate } from '../template/load.js';
+import { prefixed, t } from '../i18n/lang.js';
+import { fixFile, lintFile } from '../lint/index.js';
+import { openSession } from '../pipeline/session.js';
+import { resolveIssues } from '../project.js';
 
 interface LintCommandOptions {
   format: 'stylish' | 'json' | 'github';
@@ -18,24 +16,19 @@ interface LintCommandOptions {
   fix?: boolean;
 }
 
+/** `pvd lint`: exit 0 clean, 1 errors (or more warnings than --max-warnings), 2 when --fix could not write a file. */
 export async function run(options: LintCommandOptions, paths: string[] = []): Promise<number> {
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
-  const project = findProject();
-  const template = loadTemplate(project.root);
-  checkRuleLevels(template);
-  const files = resolveLintTargets(project, paths);
-  if (files.length === 0) {
-    process.stderr.write(getLang() === 'fr'
-      ? 'Aucun numéro à vérifier dans issues/ : créez-en un avec « pvd new ».\n'
-      : 'No issue to check in issues/: create one with "pvd new".\n');
+  const session = openSession();
+  const targets = resolveIssues(session.project, paths);
+  if (targets.length === 0) {
+    process.stderr.write(`${t({ fr: 'Aucun numéro à vérifier dans issues/ : créez-en un avec « npx pvd new ».', en: 'No issue to check in issues/: create one with "npx pvd new".' })}\n`);
     return 0;
   }
 
   const lint = options.fix ? fixFile : lintFile;
-  const reports: FileReport[] = files.map((path) => {
-    const { file, diagnostics, fixed } = lint(path, displayPath(path), template, project);
-    return { file, diagnostics, fixed };
-  });
+  const results = targets.map((target) => ({ target, ...lint(target, session) }));
+  const reports: FileReport[] = results.map(({ target, diagnostics, fixed }) => ({ file: target.file, diagnostics, fixed }));
   const all = reports.flatMap((report) => report.diagnostics);
   const shown = options.quiet
     ? reports.map((report) => ({ ...report, diagnostics: report.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') }))
@@ -43,25 +36,16 @@ export async function run(options: LintCommandOptions, paths: string[] = []): Pr
 
   const { errors, warnings } = countBySeverity(all);
   const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
-  const code = errors > 0 || tooManyWarnings ? 1 : 0;
+  const refused = results.filter((result) => result.refused);
+  const code = refused.length > 0 ? 2 : errors > 0 || tooManyWarnings ? 1 : 0;
 
-  // `pvd lint | head` closes the pipe early: the verdict stands, nothing to report.
-  process.stdout.once('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(code);
-  });
-  const output = options.format === 'json' ? formatJson(shown) : options.format === 'github' ? formatGithub(shown) : formatStylishReport(shown, hiddenWarnings(options, warnings));
+  const output = options.format === 'json' ? formatJson(shown) : options.format === 'github' ? formatGithub(shown) : formatStylishReport(shown, options.quiet ? warnings : 0);
   if (output) process.stdout.write(`${output}\n`);
+  for (const { target, refused: why } of refused) process.stderr.write(`${t({ fr: `${target.file} : ${why!.fr}`, en: `${target.file}: ${why!.en}` })}\n`);
   if (errors === 0 && tooManyWarnings) {
-    process.stderr.write(getLang() === 'fr'
-      ? `pvd : ${warnings} avertissements, plus que les ${maxWarnings} permis par --max-warnings.\n`
-      : `pvd: ${warnings} warnings, more than the ${maxWarnings} allowed by --max-warnings.\n`);
+    process.stderr.write(`${prefixed({ fr: `${warnings} avertissements, plus que les ${maxWarnings} permis par --max-warnings.`, en: `${warnings} warnings, more than the ${maxWarnings} allowed by --max-warnings.` })}\n`);
   }
   return code;
-}
-
-function hiddenWarnings(options: LintCommandOptions, warnings: number): number {
-  return options.quiet ? warnings : 0;
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {

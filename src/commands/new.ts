@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { t } from '../i18n/lang.js';
+import { prefixed, t } from '../i18n/lang.js';
 import { displayPath } from '../project.js';
 import { AnswerError, type NewOptions } from '../scaffold/answers.js';
 import { loadScaffoldContext } from '../scaffold/context.js';
@@ -19,15 +19,15 @@ export async function run(options: NewOptions): Promise<number> {
   } catch (error) {
     if (error instanceof AnswerError && error.exitCode === 2) throw new UsageError(error.text);
     if (error instanceof AnswerError) {
-      process.stderr.write(`pvd : ${t(error.text)}\n`);
+      process.stderr.write(`${prefixed(error.text)}\n`);
       return 1;
     }
     if (error instanceof IssueExistsError) {
       const folder = displayPath(error.folder);
-      process.stderr.write(t({
-        fr: `pvd : ${folder} existe déjà : rien n'a été modifié. Choisissez un autre numéro avec --number.\n`,
-        en: `pvd: ${folder} already exists: nothing was changed. Pick another number with --number.\n`,
-      }));
+      process.stderr.write(`${prefixed({
+        fr: `${folder} existe déjà : rien n'a été modifié. Choisissez un autre numéro avec --number.`,
+        en: `${folder} already exists: nothing was changed. Pick another number with --number.`,
+      })}\n`);
       return 1;
     }
     // Ctrl-C during a question: inquirer rejects, and nothing has been written yet.

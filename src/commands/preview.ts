@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/lang.js';
 import { isLoopback, openBrowser, parsePort, startPreview } from '../preview/index.js';
-import { displayPath, findProject, issueRef, parseIssueNumber } from '../project.js';
+import { findProject, resolveIssues } from '../project.js';
 
 interface PreviewCommandOptions {
   port: string;
@@ -10,14 +9,11 @@ interface PreviewCommandOptions {
   open?: boolean;
 }
 
-export async function run(options: PreviewCommandOptions, number: string): Promise<number> {
+export async function run(options: PreviewCommandOptions, issue: string): Promise<number> {
   const project = findProject();
-  const ref = issueRef(project, parseIssueNumber(number));
-  if (!existsSync(ref.path)) {
-    throw new UsageError({
-      fr: `${displayPath(ref.path)} n'existe pas : créez le numéro avec « pvd new », ou vérifiez son numéro.`,
-      en: `${displayPath(ref.path)} does not exist: create the issue with "pvd new", or check its number.`,
-    });
+  const [ref, ...others] = resolveIssues(project, [issue]);
+  if (!ref || others.length > 0) {
+    throw new UsageError({ fr: `L'aperçu montre un seul numéro : donnez son numéro (par exemple « npx pvd preview 42 ») ou son dossier.`, en: 'The preview shows one issue: give its number (for instance "npx pvd preview 42") or its folder.' });
   }
   const port = parsePort(options.port);
   if (!isLoopback(options.host)) {
@@ -34,8 +30,8 @@ export async function run(options: PreviewCommandOptions, number: string): Promi
     process.stdout.write(t({ fr: `Le port ${port} est occupé : l’aperçu utilise le port ${preview.port}.\n`, en: `Port ${port} is busy: the preview uses port ${preview.port}.\n` }));
   }
   process.stdout.write(t({
-    fr: `Aperçu de ${displayPath(ref.path)} : ${preview.url}\nLa page se met à jour à chaque enregistrement. Ctrl-C pour arrêter.\n`,
-    en: `Preview of ${displayPath(ref.path)}: ${preview.url}\nThe page updates on every save. Ctrl-C to stop.\n`,
+    fr: `Aperçu de ${ref.file} : ${preview.url}\nLa page se met à jour à chaque enregistrement. Ctrl-C pour arrêter.\n`,
+    en: `Preview of ${ref.file}: ${preview.url}\nThe page updates on every save. Ctrl-C to stop.\n`,
   }));
   if (options.open) openBrowser(preview.url);
 

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
+import { displayPath } from '../project.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { HOOK_MARKER, preCommitScript } from './pre-commit.js';
 
@@ -34,13 +35,13 @@ export function installPreCommitHook(options: InstallOptions): InstallResult {
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     throw new UsageError(missing
-      ? { fr: "git est introuvable : installez-le (https://git-scm.com) puis relancez « pvd hooks install ».", en: 'git was not found: install it (https://git-scm.com), then run "pvd hooks install" again.' }
-      : { fr: "Ce dossier n'est pas dans un dépôt git : lancez « git init » (ou clonez le dépôt de la lettre) puis « pvd hooks install ».", en: 'This folder is not in a git repository: run "git init" (or clone the newsletter repository), then "pvd hooks install".' });
+      ? { fr: "git est introuvable : installez-le (https://git-scm.com) puis relancez « npx pvd hooks install ».", en: 'git was not found: install it (https://git-scm.com), then run "npx pvd hooks install" again.' }
+      : { fr: "Ce dossier n'est pas dans un dépôt git : lancez « git init » (ou clonez le dépôt de la lettre) puis « npx pvd hooks install ».", en: 'This folder is not in a git repository: run "git init" (or clone the newsletter repository), then "npx pvd hooks install".' });
   }
   if (hooksDir.split(sep).includes('.husky')) {
     throw new UsageError({
-      fr: `Les hooks de ce dépôt sont gérés par husky (${relative(top, hooksDir)}) : ajoutez « npx lint-staged » à .husky/pre-commit (recette dans le README) plutôt que « pvd hooks install ».`,
-      en: `This repository's hooks are managed by husky (${relative(top, hooksDir)}): add "npx lint-staged" to .husky/pre-commit (recipe in the README) instead of "pvd hooks install".`,
+      fr: `Les hooks de ce dépôt sont gérés par husky (${relative(top, hooksDir)}) : ajoutez « npx lint-staged » à .husky/pre-commit (recette dans le README) plutôt que « npx pvd hooks install ».`,
+      en: `This repository's hooks are managed by husky (${relative(top, hooksDir)}): add "npx lint-staged" to .husky/pre-commit (recipe in the README) instead of "npx pvd hooks install".`,
     });
   }
   const projectRoot = realpathSync(options.projectRoot);
@@ -49,15 +50,15 @@ export function installPreCommitHook(options: InstallOptions): InstallResult {
     throw new UsageError({ fr: 'Le dépôt de la lettre doit être dans le dépôt git.', en: 'The newsletter repository must be inside the git repository.' });
   }
   const path = join(hooksDir, 'pre-commit');
-  const shown = relative(process.cwd(), path) || path;
+  const shown = displayPath(path);
   let previous: InstallResult['previous'] = 'none';
   if (existsSync(path)) {
     const current = readFileSync(path, 'utf8');
     if (current.includes(HOOK_MARKER)) previous = 'pvd';
     else if (!options.force) {
       throw new UsageError({
-        fr: `Un hook pre-commit existe déjà (${shown}) et pvd ne l'a pas écrit : relancez avec --force pour le remplacer (il sera gardé dans pre-commit.avant-pvd), ou appelez « pvd lint » depuis ce hook.`,
-        en: `A pre-commit hook already exists (${shown}) and pvd did not write it: run again with --force to replace it (it is kept as pre-commit.avant-pvd), or call "pvd lint" from that hook.`,
+        fr: `Un hook pre-commit existe déjà (${shown}) et pvd ne l'a pas écrit : relancez avec --force pour le remplacer (il sera gardé dans pre-commit.avant-pvd), ou appelez « npx pvd lint » depuis ce hook.`,
+        en: `A pre-commit hook already exists (${shown}) and pvd did not write it: run again with --force to replace it (it is kept as pre-commit.avant-pvd), or call "npx pvd lint" from that hook.`,
       });
     } else {
       let backup = `${path}.avant-pvd`;

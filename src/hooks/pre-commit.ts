@@ -22,7 +22,7 @@ export interface HookScriptOptions {
  */
 export function preCommitScript({ pvd, node, prefix }: HookScriptOptions): string {
   return `#!/bin/sh
-${HOOK_MARKER} — written by "pvd hooks install"; run it again to update this file.
+${HOOK_MARKER} — written by "npx pvd hooks install"; run it again to update this file.
 # Lints the issues staged for this commit (issues/NNN/issue.md); the commit is refused
 # while one has errors. Skip it once, knowingly, with "git commit --no-verify".
 cd "$(git rev-parse --show-toplevel)"${prefix ? `/${shellQuote(prefix)}` : ''} || exit 1

@@ -1,7 +1,7 @@
-import type { Diagnostic, Severity } from '../diagnostics.js';
+import type { Diagnostic, Severity } from '../diagnostics/index.js';
 import type { Message } from '../i18n/lang.js';
-import type { MergeTags } from '../render/targets.js';
 import type { TemplateConfig } from '../template/model.js';
+import type { MergeTags } from '../text/merge-tags.js';
 import type { Page } from './page.js';
 
 /** What the inbox checks look at: the built outputs of one issue and the target's tags. */
@@ -16,12 +16,12 @@ export interface InboxInput {
 }
 
 export interface InboxReport {
-  (severity: Severity, offset: number, message: Message): void;
+  (severity: Severity, offset: number, messageId: string, message: Message): void;
   /** A problem of the plaintext part, located by line. */
-  text(severity: Severity, line: number, message: Message): void;
+  text(severity: Severity, line: number, messageId: string, message: Message): void;
 }
 
-/** A check on the built HTML: the same shape as a lint rule, for the same diagnostics. */
+/** A check on the built outputs: the same shape and the same diagnostics as a lint rule. */
 export interface InboxCheck {
   id: string;
   description: Message;
@@ -32,18 +32,19 @@ export function defineCheck(check: InboxCheck): InboxCheck {
   return check;
 }
 
-export function reporterFor(check: InboxCheck, page: Page, input: InboxInput, diagnostics: Diagnostic[]): InboxReport {
-  const report = ((severity, offset, message) => {
-    diagnostics.push({ file: page.file, ...page.position(offset), severity, rule: check.id, message });
-  }) as InboxReport;
-  report.text = (severity, line, message) => {
-    diagnostics.push({ file: input.textFile, line, column: 1, severity, rule: check.id, message });
-  };
-  return report;
+/** How template.yaml and the issue's comments set the checks: a level per id, or off. */
+export interface InboxSettings {
+  level(id: string): Severity | 'off' | undefined;
 }
 
-/** 93 417 bytes → « 91,2 Ko » / "91.2 KB" (1 Ko = 1 024 octets, as `pvd build` prints sizes). */
-export function kilobytes(bytes: number): Message {
-  const value = (bytes / 1024).toFixed(1);
-  return { fr: `${value.replace('.', ',')} Ko`, en: `${value} KB` };
+export function reporterFor(check: InboxCheck, page: Page, input: InboxInput, settings: InboxSettings, diagnostics: Diagnostic[]): InboxReport {
+  const level = settings.level(check.id);
+  const severityOf = (severity: Severity) => (level === undefined || level === 'off' ? severity : level);
+  const report = ((severity, offset, messageId, message) => {
+    diagnostics.push({ file: page.file, ...page.position(offset), severity: severityOf(severity), rule: check.id, messageId, message });
+  }) as InboxReport;
+  report.text = (severity, line, messageId, message) => {
+    diagnostics.push({ file: input.textFile, line, column: 1, severity: severityOf(severity), rule: check.id, messageId, message });
+  };
+  return report;
 }

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../diagnostics.js';
-import { reporterFor, type InboxCheck, type InboxInput } from './check.js';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { reporterFor, type InboxCheck, type InboxInput, type InboxSettings } from './check.js';
 import contrast from './checks/contrast.js';
 import cssSupport from './checks/css-support.js';
 import imageAlt from './checks/image-alt.js';
@@ -7,15 +7,18 @@ import size from './checks/size.js';
 import unsubscribe from './checks/unsubscribe.js';
 import { parsePage } from './page.js';
 
-export type { InboxInput };
+export type { InboxInput, InboxSettings };
 
-/** Every check `pvd build` runs on the HTML it wrote, in the order they are reported. */
+/** Every check run on the HTML and text a build makes, in the order they are reported. */
 export const INBOX_CHECKS: readonly InboxCheck[] = [size, cssSupport, unsubscribe, contrast, imageAlt];
 
 /** The built HTML and text of one issue → diagnostics in lint's format, located in out/NNN/. */
-export function checkInbox(input: InboxInput): Diagnostic[] {
+export function checkInbox(input: InboxInput, settings: InboxSettings): Diagnostic[] {
   const page = parsePage(input.html, input.htmlFile);
   const diagnostics: Diagnostic[] = [];
-  for (const check of INBOX_CHECKS) check.check(page, input, reporterFor(check, page, input, diagnostics));
+  for (const check of INBOX_CHECKS) {
+    if (settings.level(check.id) === 'off') continue;
+    check.check(page, input, reporterFor(check, page, input, settings, diagnostics));
+  }
   return diagnostics;
 }

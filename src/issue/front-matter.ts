@@ -1,87 +1,106 @@
-import { parseDocument, isMap, isScalar, type YAMLError } from 'yaml';
-import type { Diagnostic } from '../diagnostics.js';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLError } from 'yaml';
+import type { Diagnostic } from '../diagnostics/index.js';
+import type { Message } from '../i18n/lang.js';
+import { LineIndex } from '../text/positions.js';
 import type { FrontMatterEntry } from './model.js';
 
 export interface SplitFrontMatter {
   data: Record<string, unknown>;
   keys: FrontMatterEntry[];
-  /** Offset and line (1-based) where the Markdown body starts. */
-  bodyOffset: number;
-  bodyLine: number;
+  /** Where the Markdown body starts; undefined when the header never closes. */
+  body: { offset: number; line: number } | undefined;
+  /** Problems reading the header as YAML (rule `parse`): its values are not validated then. */
   diagnostics: Diagnostic[];
+  /** Why a key's value is not what it seems, when the YAML itself says it (a « : » left unquoted). */
+  hint(key: string): Message | undefined;
 }
 
 const FENCE = /^---[ \t]*$/;
 
+/** « : » inside an unquoted value makes YAML read a mapping: `subject: Rencontres : 1 645 communes`. */
+const UNQUOTED_COLON: Message = {
+  fr: "« : » dans une valeur sans guillemets : le YAML y voit une nouvelle clé. Mettez la valeur entre guillemets, par exemple « subject: \"Rencontres nationales : 1 645 communes\" » ou « - \"Photo : Marie Durand\" ».",
+  en: '": " inside an unquoted value: YAML reads it as a new key. Put the value in quotes, for instance subject: "Rencontres nationales : 1 645 communes" or - "Photo : Marie Durand".',
+};
+
+/** A line `key: value` or `- value` whose value, unquoted, holds a « : » followed by a space. */
+function hasUnquotedColon(line: string): boolean {
+  const value = /^\s*(?:-\s+|[^\s:#"'][^:#]*:\s+)(.*)$/.exec(line)?.[1] ?? '';
+  return !/^["'[{|>]/.test(value) && /\S\s*:(?:\s|$)/.test(value.replace(/\s+#.*$/, ''));
+}
+
+const NO_HINT = (): undefined => undefined;
+
 /** Splits `---` YAML `---` from the Markdown body and parses the YAML with positions. */
 export function splitFrontMatter(source: string, file: string): SplitFrontMatter {
-  const problem = (line: number, column: number, fr: string, en: string): Diagnostic =>
-    ({ file, line, column, severity: 'error', rule: 'parse', message: { fr, en } });
+  const problem = (line: number, column: number, messageId: string, message: Message): Diagnostic =>
+    ({ file, line, column, severity: 'error', rule: 'parse', messageId, message });
   const lines = source.split('\n');
   if (!FENCE.test(lines[0] ?? '')) {
     return {
-      data: {}, keys: [], bodyOffset: 0, bodyLine: 1,
-      diagnostics: [problem(1, 1,
-        "Le fichier doit commencer par un en-tête YAML entre deux lignes « --- » (number, date, subject, preheader, status, credits).",
-        'The file must start with a YAML header between two "---" lines (number, date, subject, preheader, status, credits).')],
+      data: {}, keys: [], body: { offset: 0, line: 1 }, hint: NO_HINT,
+      diagnostics: [problem(1, 1, 'noHeader', {
+        fr: "Le fichier doit commencer par un en-tête YAML entre deux lignes « --- » (number, date, subject, preheader, status, credits).",
+        en: 'The file must start with a YAML header between two "---" lines (number, date, subject, preheader, status, credits).',
+      })],
     };
   }
   const closing = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
   if (closing === -1) {
     return {
-      data: {}, keys: [], bodyOffset: source.length, bodyLine: lines.length + 1,
-      diagnostics: [problem(1, 1,
-        "L'en-tête YAML ouvert ligne 1 par « --- » n'est jamais fermé : ajoutez une ligne « --- » après la dernière clé (credits).",
-        'The YAML header opened by "---" on line 1 is never closed: add a "---" line after its last key (credits).')],
+      data: {}, keys: [], body: undefined, hint: NO_HINT,
+      diagnostics: [problem(1, 1, 'unclosedHeader', {
+        fr: "L'en-tête YAML ouvert ligne 1 par « --- » n'est jamais fermé : ajoutez une ligne « --- » après la dernière clé (credits).",
+        en: 'The YAML header opened by "---" on line 1 is never closed: add a "---" line after its last key (credits).',
+      })],
     };
   }
-  const yamlText = lines.slice(1, closing).join('\n');
-  const bodyOffset = lines.slice(0, closing + 1).join('\n').length + 1;
-  const split: SplitFrontMatter = { data: {}, keys: [], bodyOffset, bodyLine: closing + 2, diagnostics: [] };
+  const yamlLines = lines.slice(1, closing);
+  const yamlText = yamlLines.join('\n');
+  const body = { offset: lines.slice(0, closing + 1).join('\n').length + 1, line: closing + 2 };
+  // Positions are counted from the text itself (yaml's LineCounter misses the line breaks
+  // inside multi-line scalars); the YAML starts on the line after the opening `---`.
+  const index = new LineIndex(yamlText, 2);
+  const lineHasColon = (line: number) => hasUnquotedColon(yamlLines[line - 2] ?? '');
+  const split: SplitFrontMatter = { data: {}, keys: [], body, diagnostics: [], hint: NO_HINT };
 
   const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, schema: 'core', strict: true });
-  // yaml's LineCounter misses the line breaks inside multi-line scalars and flow
-  // collections: positions are counted here from the text itself.
-  const lineStarts = [0];
-  for (let index = yamlText.indexOf('\n'); index !== -1; index = yamlText.indexOf('\n', index + 1)) lineStarts.push(index + 1);
-  const at = (offset: number) => {
-    const clamped = Math.max(0, Math.min(offset, yamlText.length));
-    let line = 0;
-    for (let high = lineStarts.length - 1; line < high;) {
-      const middle = (line + high + 1) >> 1;
-      if (lineStarts[middle]! <= clamped) line = middle;
-      else high = middle - 1;
-    }
-    // +2: the YAML starts on the line after the opening `---`.
-    return { line: line + 2, column: clamped - lineStarts[line]! + 1 };
-  };
   for (const error of document.errors) {
-    const { line, column } = at(error.pos[0]);
-    split.diagnostics.push(problem(line, column, ...describeYamlError(error)));
+    const { line, column } = index.positionAt(error.pos[0]);
+    split.diagnostics.push(lineHasColon(line) ? problem(line, 1, 'unquotedColon', UNQUOTED_COLON) : problem(line, column, `yaml-${error.code}`, describeYamlError(error)));
   }
   if (split.diagnostics.length > 0) return split;
 
   if (document.contents !== null && !isMap(document.contents)) {
-    split.diagnostics.push(problem(2, 1,
-      "L'en-tête doit être une liste de clés « clé: valeur », une par ligne (par exemple « number: 42 »).",
-      'The header must be a list of "key: value" lines (for instance "number: 42").'));
+    split.diagnostics.push(problem(2, 1, 'notMapping', {
+      fr: "L'en-tête doit être une liste de clés « clé: valeur », une par ligne (par exemple « number: 42 »).",
+      en: 'The header must be a list of "key: value" lines (for instance "number: 42").',
+    }));
     return split;
   }
   for (const pair of isMap(document.contents) ? document.contents.items : []) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const keyOffset = isScalar(pair.key) ? pair.key.range?.[0] ?? 0 : 0;
     const valueNode = pair.value as { range?: [number, number, number] } | null;
-    split.keys.push({ key, position: at(keyOffset), valuePosition: at(valueNode?.range?.[0] ?? keyOffset) });
+    split.keys.push({ key, position: index.positionAt(keyOffset), valuePosition: index.positionAt(valueNode?.range?.[0] ?? keyOffset) });
   }
+  split.hint = (key) => (colonMadeMapping(document, key, index, lineHasColon) ? UNQUOTED_COLON : undefined);
   try {
-    const value: unknown = document.toJS({ maxAliasCount: 20 });
-    split.data = toSafeRecord(value);
+    split.data = toSafeRecord(document.toJS({ maxAliasCount: 20 }));
   } catch {
-    split.diagnostics.push(problem(2, 1,
-      "L'en-tête utilise trop d'alias YAML (&ancre / *alias) : écrivez les valeurs en clair.",
-      'The header uses too many YAML aliases (&anchor / *alias): write the values out.'));
+    split.diagnostics.push(problem(2, 1, 'aliases', {
+      fr: "L'en-tête utilise trop d'alias YAML (&ancre / *alias) : écrivez les valeurs en clair.",
+      en: 'The header uses too many YAML aliases (&anchor / *alias): write the values out.',
+    }));
   }
   return split;
+}
+
+/** Whether a key's value, or an entry of its list, became a mapping because of a « : » left unquoted. */
+function colonMadeMapping(document: Document, key: string, index: LineIndex, lineHasColon: (line: number) => boolean): boolean {
+  const value = document.get(key, true);
+  const candidates = isSeq(value) ? value.items : [value];
+  return candidates.some((node) => isMap(node) && node.range != null && lineHasColon(index.positionAt(node.range[0]).line));
 }
 
 /** A plain record with no prototype, so that keys like `__proto__` stay inert data. */
@@ -93,24 +112,19 @@ function toSafeRecord(value: unknown): Record<string, unknown> {
   return record;
 }
 
-function describeYamlError(error: YAMLError): [string, string] {
-  const detail = error.message.split('\n')[0] ?? '';
+/** What went wrong in words a comms officer knows; the YAML parser's own English is never shown. */
+function describeYamlError(error: YAMLError): Message {
   switch (error.code) {
     case 'DUPLICATE_KEY':
-      return ["Cette clé apparaît deux fois dans l'en-tête : gardez-en une seule.", 'This key appears twice in the header: keep only one.'];
+      return { fr: "Cette clé apparaît deux fois dans l'en-tête : gardez-en une seule.", en: 'This key appears twice in the header: keep only one.' };
     case 'TAB_AS_INDENT':
-      return ["Une tabulation sert d'indentation : le YAML n'accepte que des espaces.", 'A tab is used for indentation: YAML only accepts spaces.'];
-    case 'BAD_INDENT':
+      return { fr: "Une tabulation sert d'indentation : le YAML n'accepte que des espaces.", en: 'A tab is used for indentation: YAML only accepts spaces.' };
     case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-    case 'BAD_SCALAR_START':
-      return [
-        `YAML mal formé (${detail}) : chaque ligne doit être « clé: valeur » ; mettez entre guillemets une valeur qui contient « : », « # » ou commence par un caractère spécial.`,
-        `Malformed YAML (${detail}): each line must be "key: value"; quote a value containing ": " or "#", or starting with a special character.`,
-      ];
+      return { fr: 'Guillemet, crochet ou accolade jamais fermé sur cette ligne : fermez-le (par exemple « subject: "…" » ou « credits: [ANCT, DDT 54] »).', en: 'A quote, bracket or brace is never closed on this line: close it (for instance subject: "…" or credits: [ANCT, DDT 54]).' };
     default:
-      return [`YAML mal formé : ${detail}. Vérifiez les guillemets et l'indentation.`, `Malformed YAML: ${detail}. Check quotes and indentation.`];
+      return {
+        fr: "YAML mal formé sur cette ligne : chaque ligne est « clé: valeur » ; mettez entre guillemets une valeur qui contient « : » ou « # », ou qui commence par un caractère spécial (« - », « [ », « * », « & »…).",
+        en: 'Malformed YAML on this line: each line is "key: value"; quote a value that contains ": " or "#", or starts with a special character ("-", "[", "*", "&"…).',
+      };
   }
 }

@@ -1,22 +1,18 @@
-import type { Diagnostic } from '../diagnostics.js';
+import type { IssueFile } from '../project.js';
 import type { Template } from '../template/model.js';
-import type { Issue } from './model.js';
-import { parseIssue } from './parse.js';
+import { parseIssue, type LoadedIssue } from './parse.js';
 import { readIssueSource } from './read.js';
 
-export interface LoadedIssue {
-  /** Undefined when the bytes could not even be read as text. */
-  issue: Issue | undefined;
-  diagnostics: Diagnostic[];
+export type { LoadedIssue };
+
+/** The issue stage: bytes → text → the issue model with its parse problems. Throws UsageError only for paths that cannot be read. */
+export function loadIssue(target: IssueFile, template: Template): LoadedIssue {
+  const read = readIssueSource(target.path, target.file);
+  if (!read.ok) return { issue: undefined, problems: [read.diagnostic] };
+  return parseIssue(read.source, target.path, target.file, template.config.sections);
 }
 
-/** Reads and parses one issue.md. Throws UsageError only for paths that cannot be read. */
-export function loadIssue(path: string, file: string, template: Template): LoadedIssue {
-  const read = readIssueSource(path, file);
-  if (!read.ok) return { issue: undefined, diagnostics: [read.diagnostic] };
-  return loadIssueSource(read.source, path, file, template);
-}
-
-export function loadIssueSource(source: string, path: string, file: string, template: Template): LoadedIssue {
-  return parseIssue(source, path, file, template.config.sections);
+/** The same stage on text already read (`--fix` parses what it just fixed). */
+export function loadIssueSource(source: string, target: IssueFile, template: Template): LoadedIssue {
+  return parseIssue(source, target.path, target.file, template.config.sections);
 }

@@ -1,11 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 import { UsageError } from '../errors.js';
 
 /** An issue runs to about 15 KB; anything past this is not an issue someone wrote. */
 export const MAX_ISSUE_BYTES = 1024 * 1024;
 
-export type SourceResult = { ok: true; source: string } | { ok: false; diagnostic: Diagnostic };
+export type SourceResult = { ok: true; source: string; bom: boolean } | { ok: false; diagnostic: Diagnostic };
 
 /**
  * Reads issue.md as UTF-8 text. A path that cannot be read is a usage error (exit 2);
@@ -16,8 +16,8 @@ export function readIssueSource(path: string, file: string): SourceResult {
   try {
     if (statSync(path).isDirectory()) {
       throw new UsageError({
-        fr: `${file} est un dossier : donnez le fichier issue.md qu'il contient, ou un numéro (par exemple « pvd lint 42 »).`,
-        en: `${file} is a folder: pass the issue.md inside it, or an issue number (for instance "pvd lint 42").`,
+        fr: `${file} est un dossier : donnez le fichier issue.md qu'il contient, ou un numéro (par exemple « npx pvd lint 42 »).`,
+        en: `${file} is a folder: pass the issue.md inside it, or an issue number (for instance "npx pvd lint 42").`,
       });
     }
     bytes = readFileSync(path);
@@ -33,10 +33,11 @@ export function readIssueSource(path: string, file: string): SourceResult {
   return decodeIssueBytes(bytes, file);
 }
 
-export function decodeIssueBytes(bytes: Uint8Array, file: string): SourceResult {
+/** Bytes → text; line ends are normalised to `\n` unless the caller needs them as written (`--fix`). */
+export function decodeIssueBytes(bytes: Uint8Array, file: string, { normalize = true } = {}): SourceResult {
   const problem = (line: number, column: number, fr: string, en: string): SourceResult => ({
     ok: false,
-    diagnostic: { file, line, column, severity: 'error', rule: 'parse', message: { fr, en } },
+    diagnostic: { file, line, column, severity: 'error', rule: 'parse', messageId: 'unreadable', message: { fr, en } },
   });
   if (bytes.length > MAX_ISSUE_BYTES) {
     const size = (bytes.length / 1024 / 1024).toFixed(1);
@@ -60,52 +61,15 @@ export function decodeIssueBytes(bytes: Uint8Array, file: string): SourceResult 
       "Le fichier n'est pas encodé en UTF-8 (accents mal codés, souvent un export Windows-1252) : réenregistrez-le en UTF-8 depuis votre éditeur.",
       'The file is not UTF-8 encoded (often a Windows-1252 export): save it again as UTF-8 from your editor.');
   }
+  // The decoder drops a leading byte-order mark; --fix writes it back.
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') {
     return problem(1, 1,
-      'Le fichier est vide : il doit commencer par un en-tête YAML (---, number, date, subject…). Lancez « pvd new » pour créer un numéro complet.',
-      'The file is empty: it must start with a YAML header (---, number, date, subject…). Run "pvd new" to scaffold an issue.');
+      'Le fichier est vide : il doit commencer par un en-tête YAML (---, number, date, subject…). Lancez « npx pvd new » pour créer un numéro complet.',
+      'The file is empty: it must start with a YAML header (---, number, date, subject…). Run "npx pvd new" to scaffold an issue.');
   }
-  const source = text.replace(/\r\n?/g, '\n');
-  return tooComplex(source, file) ?? { ok: true, source };
-}
-
-/**
- * Past these, a text is no issue someone wrote (#42: 155 lines, 30 brackets), and the
- * Markdown parser's cost grows faster than the text (quadratic on `[`): refused at once,
- * where the excess starts, so that any file up to MAX_ISSUE_BYTES is answered in seconds.
- */
-export const MAX_ISSUE_LINES = 5_000;
-export const MAX_OPENING_BRACKETS = 2_000;
-
-function tooComplex(source: string, file: string): SourceResult | undefined {
-  const problem = (line: number, column: number, fr: string, en: string): SourceResult => ({
-    ok: false,
-    diagnostic: { file, line, column, severity: 'error', rule: 'parse', message: { fr, en } },
-  });
-  const nthIndex = (character: string, count: number): number => {
-    let index = -1;
-    for (let seen = 0; seen < count; seen++) {
-      index = source.indexOf(character, index + 1);
-      if (index === -1) return -1;
-    }
-    return index;
-  };
-  const lineEnd = nthIndex('\n', MAX_ISSUE_LINES);
-  if (lineEnd !== -1 && lineEnd < source.length - 1) {
-    return problem(MAX_ISSUE_LINES + 1, 1,
-      `Le fichier dépasse ${MAX_ISSUE_LINES.toLocaleString('fr-FR')} lignes, bien plus qu'un numéro de la lettre (quelques centaines) : vérifiez qu'il s'agit du bon fichier.`,
-      `The file runs past ${MAX_ISSUE_LINES.toLocaleString('en')} lines, far more than a newsletter issue (a few hundred): check it is the right file.`);
-  }
-  const bracket = nthIndex('[', MAX_OPENING_BRACKETS + 1);
-  if (bracket !== -1) {
-    const before = source.slice(0, bracket);
-    const line = before.split('\n').length;
-    return problem(line, bracket - before.lastIndexOf('\n'),
-      `Plus de ${MAX_OPENING_BRACKETS.toLocaleString('fr-FR')} crochets « [ » dans le fichier (un numéro a quelques dizaines de liens et d'images) : vérifiez qu'il s'agit du bon fichier.`,
-      `More than ${MAX_OPENING_BRACKETS.toLocaleString('en')} "[" brackets in the file (an issue has a few dozen links and images): check it is the right file.`);
-  }
-  return undefined;
+  return { ok: true, source: normalize ? text.replace(/\r\n?/g, '\n') : text, bom };
 }
 
 function positionOfByte(bytes: Uint8Array, index: number): { line: number; column: number } {

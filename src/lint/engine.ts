@@ -1,63 +1,113 @@
-import type { Diagnostic } from '../diagnostics.js';
-import { sortDiagnostics } from '../diagnostics.js';
-import type { Report, Rule, RuleContext } from './rule.js';
+import * as v from 'valibot';
+import type { Diagnostic, Severity } from '../diagnostics/index.js';
+import { sortDiagnostics } from '../diagnostics/index.js';
+import { TemplateError } from '../errors.js';
+import { interpolate } from '../i18n/lang.js';
+import type { Issue } from '../issue/model.js';
+import type { Project } from '../project.js';
+import type { RuleSetting, Template } from '../template/model.js';
+import { LineIndex } from '../text/positions.js';
+import { disabledRules } from './directives.js';
+import type { AnyRule, ReportDescriptor, Visitors } from './rule.js';
+import { traverse } from './traverse.js';
 
-const DISABLE_NEXT_LINE = /<!--\s*pvd-disable-next-line\b([^>]*?)-->/g;
+/** A rule with what template.yaml says of it: its level and its options. */
+export interface ConfiguredRule {
+  rule: AnyRule;
+  /** template.yaml's level, when it sets one: it wins over the rule's own severities. */
+  level: Severity | undefined;
+  options: unknown;
+}
 
-/** Runs every rule on one parsed issue, with the levels set in template.yaml. */
-export function runRules(context: RuleContext, rules: readonly Rule[]): Diagnostic[] {
+/** A rule's level and options from its setting in template.yaml; `off` leaves it out. */
+export function configureRule(rule: AnyRule, setting: RuleSetting | undefined, template: Template): ConfiguredRule | undefined {
+  const level = typeof setting === 'string' ? setting : setting?.level;
+  if (level === 'off') return undefined;
+  const { level: _level, ...given } = typeof setting === 'object' ? setting : {};
+  let options: unknown;
+  if (rule.options) {
+    const result = v.safeParse(rule.options, given);
+    if (!result.success) throw optionError(rule, template, result.issues[0].path?.map((segment) => String(segment.key)).join('.') ?? '');
+    options = result.output;
+  } else if (Object.keys(given).length > 0) {
+    throw optionError(rule, template, Object.keys(given)[0]!);
+  }
+  return { rule, level, options };
+}
+
+function optionError(rule: AnyRule, template: Template, option: string): TemplateError {
+  const position = template.rulePositions[rule.id] ?? { line: 1, column: 1 };
+  return new TemplateError({
+    file: template.file, ...position, severity: 'error', rule: 'template', messageId: 'ruleOption',
+    message: {
+      fr: `rules.${rule.id} : l'option « ${option} » n'est pas valable pour cette règle. Voir docs/rules/${rule.id}.md pour ses options.`,
+      en: `rules.${rule.id}: the option "${option}" is not valid for this rule. See docs/rules/${rule.id}.md for its options.`,
+    },
+  });
+}
+
+export interface LintContext {
+  template: Template;
+  project: Project;
+}
+
+/** Runs the configured rules on one parsed issue: one traversal, every rule's visitors. */
+export function runRules(issue: Issue, configured: readonly ConfiguredRule[], { template, project }: LintContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const levels = context.template.config.rules;
-  const disabled = disabledLines(context.issue.source);
-  for (const rule of rules) {
-    const level = levels[rule.id];
-    if (level === 'off') continue;
-    const report: Report = (position, message, options = {}) => {
-      const silenced = disabled.get(position.line);
-      if (silenced && (silenced.size === 0 || silenced.has(rule.id))) return;
+  const lines = new LineIndex(issue.source);
+  const disabled = disabledRules(issue);
+  const visitors: Visitors[] = [];
+  const failed = new Set<string>();
+  for (const { rule, level, options } of configured) {
+    if (disabled.file.has(rule.id)) continue;
+    const report = (descriptor: ReportDescriptor) => {
+      const template = rule.messages[descriptor.messageId];
+      if (!template) throw new Error(`unknown message id ${descriptor.messageId}`);
+      if (descriptor.fix && !rule.fixable) throw new Error('a fix from a rule that is not fixable');
+      if (disabled.isSilenced(rule.id, descriptor.at.line)) return;
       diagnostics.push({
-        file: context.issue.file,
-        line: position.line,
-        column: position.column,
-        // template.yaml's level wins over the rule's own, which wins over its default.
-        severity: level ?? options.severity ?? rule.severity,
+        file: issue.file,
+        line: descriptor.at.line,
+        column: descriptor.at.column,
+        // template.yaml's level wins over the report's own, which wins over the rule's default.
+        severity: level ?? descriptor.severity ?? rule.severity,
         rule: rule.id,
-        message,
-        ...(options.fix ? { fix: options.fix } : {}),
+        messageId: descriptor.messageId,
+        message: interpolate(template, descriptor.data),
+        ...(descriptor.fix ? { fix: descriptor.fix } : {}),
       });
     };
+    // A bug in one rule must not hide what the others found: its visitors stop, the others go on.
+    const guard = <Args extends unknown[]>(visit: (...args: Args) => void) => (...args: Args) => {
+      if (failed.has(rule.id)) return;
+      try {
+        visit(...args);
+      } catch (error) {
+        failed.add(rule.id);
+        diagnostics.push(ruleFailure(issue, rule.id, error));
+      }
+    };
     try {
-      rule.check(context, report);
+      const created = rule.create({ issue, template, project, options, lines, report });
+      const guarded: Visitors = {};
+      for (const [name, visit] of Object.entries(created)) (guarded as Record<string, unknown>)[name] = guard(visit as (...args: unknown[]) => void);
+      visitors.push(guarded);
     } catch (error) {
-      // A bug in one rule must not hide what the others found.
-      if (process.env.PVD_DEBUG) console.error(error);
-      const detail = error instanceof Error ? error.message : String(error);
-      diagnostics.push({
-        file: context.issue.file, line: 1, column: 1, severity: 'error', rule: rule.id,
-        message: {
-          fr: `La règle ${rule.id} a échoué (${detail}) : relancez avec PVD_DEBUG=1 et signalez-le à l'équipe.`,
-          en: `The rule ${rule.id} failed (${detail}): run again with PVD_DEBUG=1 and report it to the team.`,
-        },
-      });
+      diagnostics.push(ruleFailure(issue, rule.id, error));
     }
   }
+  traverse(issue, visitors);
   return sortDiagnostics(diagnostics);
 }
 
-/** Line number → the rule ids silenced on it (an empty set silences every rule). */
-function disabledLines(source: string): Map<number, Set<string>> {
-  const disabled = new Map<number, Set<string>>();
-  if (!source.includes('pvd-disable')) return disabled;
-  const lines = source.split('\n');
-  lines.forEach((line, index) => {
-    for (const match of line.matchAll(DISABLE_NEXT_LINE)) {
-      const ids = (match[1] ?? '').split(/[\s,]+/).filter(Boolean);
-      const target = index + 2;
-      const set = disabled.get(target) ?? new Set<string>();
-      if (ids.length === 0) set.clear();
-      for (const id of ids) set.add(id);
-      disabled.set(target, ids.length === 0 ? new Set() : set);
-    }
-  });
-  return disabled;
+function ruleFailure(issue: Issue, id: string, error: unknown): Diagnostic {
+  if (process.env.PVD_DEBUG) console.error(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    file: issue.file, line: 1, column: 1, severity: 'error', rule: id, messageId: 'ruleFailed',
+    message: {
+      fr: `La règle ${id} a échoué (${detail}) : relancez avec PVD_DEBUG=1 et signalez-le à l'équipe.`,
+      en: `The rule ${id} failed (${detail}): run again with PVD_DEBUG=1 and report it to the team.`,
+    },
+  };
 }

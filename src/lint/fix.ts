@@ -1,4 +1,4 @@
-import type { Diagnostic, Fix } from '../diagnostics.js';
+import type { Diagnostic, Fix } from '../diagnostics/index.js';
 
 /**
  * Applies the fixes of some diagnostics to a source, from the end backwards so that

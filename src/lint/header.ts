@@ -1,5 +1,5 @@
 /** What rules read of an issue's header: its status, and where each key's value sits. */
-import type { Severity } from '../diagnostics.js';
+import type { Position, Severity } from '../diagnostics/index.js';
 import type { Issue } from '../issue/model.js';
 
 /** Placeholders are expected while drafting: a warning in a draft issue, an error in any other. */
@@ -8,7 +8,7 @@ export function placeholderSeverity(issue: Issue): Severity {
 }
 
 /** Where a front-matter key's value sits, or the key, or the top of the file. */
-export function valuePosition(issue: Issue, key: string): { line: number; column: number } {
+export function valuePosition(issue: Issue, key: string): Position {
   const entry = issue.keys.find((candidate) => candidate.key === key);
   return entry?.valuePosition ?? entry?.position ?? { line: 1, column: 1 };
 }

@@ -3,14 +3,10 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
+import type { IssueFile } from '../project.js';
 import type { BuildOptions } from './build.js';
 import { toReport, type BuildReport } from './report.js';
 import type { WorkerJob, WorkerSetup } from './build-worker.js';
-
-export interface BuildJob {
-  path: string;
-  file: string;
-}
 
 /** Below this many issues, starting threads costs more than it saves. */
 const PARALLEL_FROM = 8;
@@ -26,20 +22,20 @@ export type BuildSettings = Omit<BuildOptions, 'compiled'>;
  * CPU-bound (Markdown, juice, MIME), so `pvd build --all` scales with the machine.
  * `onReport` is called as each issue finishes (for the progress line).
  */
-export async function buildMany(jobs: readonly BuildJob[], settings: BuildSettings, onReport: (done: number) => void = () => {}): Promise<BuildReport[]> {
+export async function buildMany(jobs: readonly IssueFile[], settings: BuildSettings, onReport: (done: number) => void = () => {}): Promise<BuildReport[]> {
   const threads = Math.min(availableParallelism(), Math.ceil(jobs.length / PARALLEL_FROM));
   if (threads < 2 || !existsSync(fileURLToPath(WORKER))) {
     // The render pipeline is loaded here only: with workers, this thread never needs it.
     const [{ buildIssue }, { compileTemplate }] = await Promise.all([import('./build.js'), import('../render/index.js')]);
-    const options = { ...settings, compiled: compileTemplate(settings.template) };
+    const options = { ...settings, compiled: compileTemplate(settings.session.template) };
     const reports: BuildReport[] = [];
     for (const job of jobs) {
-      reports.push(toReport(await buildIssue(job.path, job.file, options)));
+      reports.push(toReport(await buildIssue(job, options)));
       onReport(reports.length);
     }
     return reports;
   }
-  const setup: WorkerSetup = { root: settings.project.root, templateName: settings.template.name, target: settings.target, outDir: settings.outDir, write: settings.write };
+  const setup: WorkerSetup = { root: settings.session.project.root, templateName: settings.session.template.name, target: settings.target, outDir: settings.outDir, write: settings.write };
   const reports: BuildReport[] = new Array(jobs.length);
   let next = 0;
   let done = 0;
@@ -52,7 +48,7 @@ export async function buildMany(jobs: readonly BuildJob[], settings: BuildSettin
     const feed = (worker: Worker) => {
       if (next >= jobs.length) return; // idle until the last issue is done
       const index = next++;
-      worker.postMessage({ index, ...jobs[index]! } satisfies WorkerJob);
+      worker.postMessage({ index, job: jobs[index]! } satisfies WorkerJob);
     };
     for (let count = 0; count < threads; count++) {
       const worker = new Worker(WORKER, { workerData: setup });

@@ -1,20 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
-import { checkInbox } from '../inbox/index.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 import { publishFolder, type OutputFile } from '../io/atomic.js';
-import { lintFile } from '../lint/lint-file.js';
-import { displayPath, type Project } from '../project.js';
+import type { IssueFile } from '../project.js';
 import { emlHeaders, renderEml, type EmlHeaders } from '../render/eml.js';
-import { renderIssue, type CompiledTemplate } from '../render/index.js';
-import type { TargetName, Template } from '../template/model.js';
+import { processIssue, type ProcessOptions } from './process.js';
 
-export interface BuildOptions {
-  template: Template;
-  compiled: CompiledTemplate;
-  project: Project;
-  target: TargetName;
-  outDir: string;
+export interface BuildOptions extends ProcessOptions {
   /** Write out/NNN/ with the .eml (false for --stdout, which writes nothing). */
   write: boolean;
 }
@@ -23,6 +15,7 @@ export interface BuiltIssue {
   number: number;
   date: string;
   subject: string;
+  preheader: string;
   status: 'draft' | 'ready';
   folderName: string;
   folder: string;
@@ -40,23 +33,12 @@ export interface BuildResult {
   output?: BuiltIssue;
 }
 
-/** read → parse → lint → render → check → write, for one issue. An issue with lint errors is not rendered. */
-export async function buildIssue(path: string, file: string, options: BuildOptions): Promise<BuildResult> {
-  const linted = lintFile(path, file, options.template, options.project);
-  const hasErrors = linted.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
-  const frontMatter = linted.issue?.frontMatter;
-  if (hasErrors || !linted.issue || !frontMatter) return { file, diagnostics: linted.diagnostics };
-
-  const rendered = renderIssue(linted.issue, frontMatter, options.template, options.target, options.compiled);
+/** The pipeline, then the write: out/NNN/ with index.html, index.txt, issue.eml and the images. */
+export async function buildIssue(target: IssueFile, options: BuildOptions): Promise<BuildResult> {
+  const { diagnostics, rendered } = processIssue(target, options);
+  if (!rendered) return { file: target.file, diagnostics };
+  const { frontMatter } = rendered;
   const folder = join(options.outDir, rendered.folderName);
-  const inbox = checkInbox({
-    html: rendered.html,
-    text: rendered.text,
-    htmlFile: displayPath(join(folder, 'index.html')),
-    textFile: displayPath(join(folder, 'index.txt')),
-    mergeTags: rendered.mergeTags,
-    config: options.template.config,
-  });
   const files: OutputFile[] = [
     { path: 'index.html', content: rendered.html },
     { path: 'index.txt', content: rendered.text },
@@ -64,14 +46,17 @@ export async function buildIssue(path: string, file: string, options: BuildOptio
   ];
   let changed = false;
   if (options.write) {
-    const headers = emlHeaders(frontMatter, options.template.config, rendered.html, rendered.text);
+    const headers = emlHeaders(frontMatter, options.session.template.config, rendered.html, rendered.text);
     files.push({ path: 'issue.eml', content: publishedEml(folder, headers) ?? (await renderEml(headers, rendered.html, rendered.text)) });
     changed = publishFolder(options.outDir, rendered.folderName, files);
   }
   return {
-    file,
-    diagnostics: [...linted.diagnostics, ...inbox],
-    output: { number: frontMatter.number, date: frontMatter.date, subject: frontMatter.subject, status: frontMatter.status, folderName: rendered.folderName, folder, html: rendered.html, text: rendered.text, files, changed },
+    file: target.file,
+    diagnostics,
+    output: {
+      number: frontMatter.number, date: frontMatter.date, subject: frontMatter.subject, preheader: frontMatter.preheader, status: frontMatter.status,
+      folderName: rendered.folderName, folder, html: rendered.html, text: rendered.text, files, changed,
+    },
   };
 }
 

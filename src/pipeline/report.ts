@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/index.js';
 import type { BuildResult, BuiltIssue } from './build.js';
 
 /** What the build command needs of one built issue: small enough to cross from a worker thread. */

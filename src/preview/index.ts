@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IssueRef, Project } from '../project.js';
+import type { IssueFile, Project } from '../project.js';
 import { DEFAULT_TEMPLATE } from '../template/load.js';
 import { renderPage } from './page.js';
 import { startPreviewServer } from './server.js';
@@ -17,12 +17,12 @@ export interface Preview {
 }
 
 /** Renders the issue, serves it, and renders it again whenever the issue, its images or the template change. */
-export async function startPreview(project: Project, ref: IssueRef, listen: { host: string; port: number }): Promise<Preview> {
+export async function startPreview(project: Project, ref: IssueFile, listen: { host: string; port: number }): Promise<Preview> {
   let current: BuiltPreview = buildPreview(project, ref);
   let published = JSON.stringify(current.snapshot);
   const server = await startPreviewServer({
     ...listen,
-    page: renderPage(ref.folderName, current.snapshot.file),
+    page: renderPage(current.snapshot.number, current.snapshot.file),
     current: () => current,
   });
 

@@ -36,8 +36,8 @@ const TEXT = {
   mobileFrame: { fr: 'La lettre sur un téléphone', en: 'The newsletter on a phone' },
   blockedTitle: { fr: 'Aperçu suspendu', en: 'Preview paused' },
   blocked: {
-    fr: 'Le numéro contient des erreurs (listées ci-dessus) : il ne serait pas produit par « pvd build ». Corrigez-les et enregistrez, l’aperçu revient tout seul.',
-    en: 'The issue has errors (listed above): "pvd build" would not produce it. Fix them and save; the preview comes back by itself.',
+    fr: 'Le numéro contient des erreurs (listées ci-dessus) : il ne serait pas produit par « npx pvd build ». Corrigez-les et enregistrez, l’aperçu revient tout seul.',
+    en: 'The issue has errors (listed above): "npx pvd build" would not produce it. Fix them and save; the preview comes back by itself.',
   },
   plaintextHint: { fr: 'La version texte envoyée avec l’e-mail, pour les messageries qui n’affichent pas le HTML.', en: 'The text version sent with the email, for mail clients that do not show HTML.' },
   footer: { fr: 'Mise à jour automatique à chaque enregistrement de issue.md, des images ou du gabarit.', en: 'Updates by itself whenever issue.md, an image or the template is saved.' },

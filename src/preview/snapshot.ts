@@ -1,14 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
-import { UsageError } from '../errors.js';
+import { join, resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { TemplateError, UsageError } from '../errors.js';
 import { t } from '../i18n/lang.js';
 import { MAX_ISSUE_BYTES } from '../issue/read.js';
-import { lintFile } from '../lint/lint-file.js';
-import { displayPath, type IssueRef, type Project } from '../project.js';
-import { renderIssue } from '../render/index.js';
-import { loadTemplate, TemplateError } from '../template/load.js';
-import type { Template } from '../template/model.js';
+import { processIssue } from '../pipeline/process.js';
+import { openSession } from '../pipeline/session.js';
+import type { IssueFile, Project } from '../project.js';
+import { compileTemplate } from '../render/index.js';
 
 /** Where the preview serves images: the rendered HTML points here instead of the public base URL. */
 export const ASSETS_PREFIX = '/assets/';
@@ -43,15 +42,15 @@ export interface BuiltPreview {
 }
 
 /** The build pipeline (template → lint → render) for one issue, never throwing: every failure becomes a diagnostic. */
-export function buildPreview(project: Project, ref: IssueRef): BuiltPreview {
+export function buildPreview(project: Project, ref: IssueFile): BuiltPreview {
   try {
     return assemble(project, ref);
   } catch (error) {
     // A bug in pvd must not stop the server the author is looking at: the next save tries again.
     const detail = error instanceof Error ? error.message : String(error);
-    const file = displayPath(ref.path);
+    const { file } = ref;
     return {
-      snapshot: { number: ref.folderName, file, diagnostics: present([problem(file, 'internal', {
+      snapshot: { number: numberOf(ref), file, diagnostics: present([problem(file, 'internal', {
         fr: `Erreur inattendue de pvd (${detail}) : enregistrez à nouveau ; si elle revient, signalez-la à l'équipe avec le contenu du numéro.`,
         en: `Unexpected pvd error (${detail}): save again; if it comes back, report it to the team with the issue's content.`,
       })]) },
@@ -60,52 +59,33 @@ export function buildPreview(project: Project, ref: IssueRef): BuiltPreview {
   }
 }
 
-function assemble(project: Project, ref: IssueRef): BuiltPreview {
-  const file = displayPath(ref.path);
-  const snapshot: PreviewSnapshot = { number: ref.folderName, file, diagnostics: [] };
+function assemble(project: Project, ref: IssueFile): BuiltPreview {
+  const { file } = ref;
+  const snapshot: PreviewSnapshot = { number: numberOf(ref), file, diagnostics: [] };
   const assets = new Map<string, string>();
-  const fail = (diagnostics: Diagnostic[]): BuiltPreview => {
-    snapshot.diagnostics = present(diagnostics);
-    return { snapshot, assets };
-  };
-
-  let template: Template;
   try {
-    template = loadTemplate(project.root);
+    // The same session and pipeline as `pvd build`, with images pointed at this server instead of the public site.
+    const session = openSession(project);
+    const processed = processIssue(ref, { session, compiled: compileTemplate(session.template), target: session.template.config.target, outDir: join(project.root, 'out'), imageBase: ASSETS_PREFIX });
+    snapshot.subject = processed.loaded.issue?.frontMatter?.subject;
+    snapshot.diagnostics = present(processed.diagnostics);
+    if (processed.rendered) {
+      for (const image of processed.rendered.images) assets.set(image.url, image.source);
+      snapshot.html = openLinksOutside(processed.rendered.html);
+      snapshot.text = processed.rendered.text;
+    }
   } catch (error) {
-    if (error instanceof TemplateError) return fail([error.diagnostic]);
-    if (error instanceof UsageError) return fail([problem(file, 'template', error.text)]);
-    throw error;
-  }
-
-  let linted;
-  try {
-    linted = lintFile(ref.path, file, template, project);
-  } catch (error) {
+    if (error instanceof TemplateError) snapshot.diagnostics = present([error.diagnostic]);
     // An editor saving by rename can leave the file missing for an instant; the next change event rebuilds.
-    if (error instanceof UsageError) return fail([problem(file, 'read', error.text)]);
-    throw error;
+    else if (error instanceof UsageError) snapshot.diagnostics = present([problem(file, 'read', error.text)]);
+    else throw error;
   }
-  const frontMatter = linted.issue?.frontMatter;
-  snapshot.subject = frontMatter?.subject;
-  if (!frontMatter || linted.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return fail(linted.diagnostics);
-
-  // Same pipeline as `pvd build`, with images pointed at this server instead of the public site.
-  const previewTemplate: Template = { ...template, config: { ...template.config, publicBaseUrl: ASSETS_PREFIX } };
-  try {
-    const rendered = renderIssue(linted.issue!, frontMatter, previewTemplate, template.config.target);
-    for (const image of rendered.images) assets.set(image.url, image.source);
-    snapshot.html = openLinksOutside(rendered.html);
-    snapshot.text = rendered.text;
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return fail([...linted.diagnostics, problem(file, 'render', {
-      fr: `Le rendu a échoué (${detail}) : vérifiez les fichiers du gabarit dans templates/ (logo, partiels).`,
-      en: `Rendering failed (${detail}): check the template files in templates/ (logo, partials).`,
-    })]);
-  }
-  snapshot.diagnostics = present(linted.diagnostics);
   return { snapshot, assets };
+}
+
+/** The issue's three digits, from its folder (issues/042 → 042). */
+function numberOf(ref: IssueFile): string {
+  return /(\d{3})$/.exec(ref.folder)?.[1] ?? '';
 }
 
 function problem(file: string, rule: string, message: Diagnostic['message']): Diagnostic {

@@ -3,10 +3,10 @@ import { folderNameOf } from '../project.js';
 import type { TargetName, Template } from '../template/model.js';
 import { collectImages, type IssueImages } from './images.js';
 import type { InlineOptions } from './inline.js';
-import { mergeTagsFor, type MergeTags } from './targets.js';
+import { mergeTagsFor, type MergeTags } from './merge-tags.js';
 import { frenchTypography } from './typography.js';
 import { classifyUrl } from '../text/urls.js';
-import { frenchDate } from '../text/dates.js';
+import { dateOf, frenchDate } from '../text/dates.js';
 
 /** Everything the HTML and text renderers share for one issue and one target. */
 export interface RenderContext {
@@ -39,7 +39,7 @@ export function createRenderContext(issue: Issue, frontMatter: FrontMatter, temp
   const folderName = folderNameOf(frontMatter.number);
   const images = collectImages(issue, template, folderName);
   const { utm } = template.config;
-  const date = new Date(`${frontMatter.date}T00:00:00Z`);
+  const date = dateOf(frontMatter.date);
   return {
     issue,
     frontMatter,

@@ -1,19 +1,19 @@
 import Handlebars from 'handlebars';
 import type { Block, Image, Item, Section } from '../issue/model.js';
+import type { CatalogSection } from '../template/model.js';
 import { escapeHtml } from './escape.js';
 import { displaySize } from './images.js';
 import { inlinesToHtml } from './inline.js';
 import { outgoingHref } from './links.js';
 import type { RenderContext } from './context.js';
-import { SLOT_WIDTH } from './slots.js';
+import { SLOT_WIDTH } from '../template/layout.js';
+import { creditLine } from '../text/credits.js';
 import { frenchTypography } from './typography.js';
 
 type SafeHtml = Handlebars.SafeString;
 const safe = (html: string): SafeHtml => new Handlebars.SafeString(html);
 /** An address for an attribute: escaped, but its `=` left as is (Handlebars would write `&#x3D;` in every query string). */
 const attribute = (url: string): SafeHtml => safe(escapeHtml(url));
-
-export { SLOT_WIDTH };
 
 export type BlockView =
   | { partial: 'block-paragraph'; html: SafeHtml }
@@ -56,39 +56,34 @@ export function buildHtmlView(context: RenderContext, css: string) {
     dateLabel: context.dateLabel,
     mergeTags,
     logo: { src: images.logo.url, alt: config.logo.alt, width: logo.width, height: logo.height },
-    intro: context.issue.intro.map((block) => blockView(block, context, SLOT_WIDTH.full)).filter(isPresent),
-    sections: context.issue.sections.filter((section) => section.id !== undefined).map((section) => sectionView(section, context)),
+    intro: context.issue.intro.map((block) => blockView(block, context)).filter(isPresent),
+    sections: context.issue.sections.flatMap((section) => (section.entry ? [sectionView(section, section.entry, context)] : [])),
     footer: { ...context.footer, share: attribute(config.urls.share) },
   };
 }
 
-function sectionView(section: Section, context: RenderContext): SectionView {
-  const entry = context.template.config.sections.find((candidate) => candidate.id === section.id)!;
-  const slot = entry.kind === 'feature' ? SLOT_WIDTH.feature : SLOT_WIDTH.full;
+function sectionView(section: Section, entry: CatalogSection, context: RenderContext): SectionView {
   return {
     id: entry.id,
     title: frenchTypography(entry.title),
     kind: entry.kind,
     partial: entry.kind,
     figure: section.figure && frenchTypography(section.figure.value),
-    blocks: section.blocks.map((block) => blockView(block, context, slot)).filter(isPresent),
-    items: section.items.map((item) => itemView(item, context, entry.kind === 'cards', slot)),
+    blocks: section.blocks.map((block) => blockView(block, context)).filter(isPresent),
+    items: section.items.map((item) => itemView(item, context)),
   };
 }
 
-function itemView(item: Item, context: RenderContext, isCard: boolean, slot: number): ItemView {
-  // A card shows its first picture beside the text.
-  const pictureIndex = isCard ? item.blocks.findIndex((block) => block.type === 'image') : -1;
-  const picture = item.blocks[pictureIndex];
-  const rest = item.blocks.filter((_, index) => index !== pictureIndex);
+function itemView(item: Item, context: RenderContext): ItemView {
   return {
     titleHtml: safe(inlinesToHtml(item.title, context.inline)),
-    image: picture ? blockView(picture, context, SLOT_WIDTH.card) : undefined,
-    blocks: rest.map((block) => blockView(block, context, slot)).filter(isPresent),
+    // A card's picture, beside its text (the parser set it apart).
+    image: item.picture ? imageView(item.picture.image, context) : undefined,
+    blocks: item.blocks.map((block) => blockView(block, context)).filter(isPresent),
   };
 }
 
-function blockView(block: Block, context: RenderContext, slot: number): BlockView | undefined {
+function blockView(block: Block, context: RenderContext): BlockView | undefined {
   switch (block.type) {
     case 'paragraph':
       return { partial: 'block-paragraph', html: safe(inlinesToHtml(block.children, context.inline)) };
@@ -97,27 +92,27 @@ function blockView(block: Block, context: RenderContext, slot: number): BlockVie
     case 'list':
       return { partial: 'block-list', ordered: block.ordered, start: block.start, items: block.items.map((item) => safe(inlinesToHtml(item.children, context.inline))) };
     case 'image':
-      return imageView(block.image, context, slot);
+      return imageView(block.image, context);
     case 'button':
       return { partial: 'block-button', label: frenchTypography(block.label), href: attribute(outgoingHref(block.href, context.inline)) };
     case 'quote':
-      return { partial: 'block-quote', blocks: block.children.map((child) => blockView(child, context, slot)).filter(isPresent) };
+      return { partial: 'block-quote', blocks: block.children.map((child) => blockView(child, context)).filter(isPresent) };
     case 'html':
       return context.template.config.allowRawHtml ? { partial: 'block-paragraph', html: safe(block.value) } : undefined;
   }
 }
 
-function imageView(image: Image, context: RenderContext, slot: number): BlockView {
+function imageView(image: Image, context: RenderContext): BlockView {
   const asset = context.images.bySource.get(image.src);
-  const size = displaySize(asset ?? { width: 0, height: 0 }, slot);
-  const credit = image.credit?.trim();
+  const size = displaySize(asset ?? { width: 0, height: 0 }, SLOT_WIDTH[image.slot]);
+  const credit = creditLine(image.credit);
   return {
     partial: 'block-image',
     src: context.inline.imageUrl(image.src),
     alt: image.alt,
     width: size.width,
     height: size.height,
-    credit: credit ? frenchTypography(credit.startsWith('©') ? credit : `© ${credit}`) : undefined,
+    credit: credit && frenchTypography(credit),
     href: image.href === undefined ? undefined : attribute(outgoingHref(image.href, context.inline)),
   };
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import juice from 'juice';
+import { TemplateError } from '../errors.js';
 import { readCached, writeCached } from '../io/cache.js';
 import { displayPath } from '../project.js';
-import { TemplateError } from '../template/load.js';
+import { readDesignFiles } from '../template/files.js';
 import type { Template } from '../template/model.js';
 import type { RenderContext } from './context.js';
 import { buildHtmlView } from './html-view.js';
@@ -36,7 +36,7 @@ interface CompiledSpecs {
  * Handlebars version: any change to them compiles afresh.
  */
 export function compileTemplate(template: Template): CompiledTemplate {
-  const sources = readSources(template);
+  const sources = readDesignFiles(template);
   const hash = createHash('sha256').update(CACHE_FORMAT).update('\0').update(Handlebars.VERSION).update('\0').update(JSON.stringify(template.config.colors));
   for (const [name, source] of Object.entries(sources)) hash.update('\0').update(name).update('\0').update(source);
   const key = hash.digest('hex');
@@ -49,15 +49,6 @@ export function compileTemplate(template: Template): CompiledTemplate {
 
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
-function readSources(template: Template): Record<string, string> {
-  const sources: Record<string, string> = {};
-  const partials = readdirSync(join(template.folder, 'partials')).filter((name) => name.endsWith('.hbs')).sort();
-  for (const name of ['layout.hbs', 'layout.txt.hbs', 'styles.css', ...partials.map((file) => join('partials', file))]) {
-    sources[name] = readFileSync(join(template.folder, name), 'utf8');
-  }
-  return sources;
-}
-
 function compileSpecs(template: Template, sources: Record<string, string>): CompiledSpecs {
   // Handlebars compiles lazily: parsing every file now reports a designer's typo with its
   // file and line before any issue is rendered.
@@ -68,7 +59,7 @@ function compileSpecs(template: Template, sources: Record<string, string>): Comp
       const detail = error instanceof Error ? error.message : String(error);
       const line = Number(/line (\d+)/.exec(detail)?.[1] ?? 1);
       throw new TemplateError({
-        file: displayPath(join(template.folder, name)), line, column: 1, severity: 'error', rule: 'template',
+        file: displayPath(join(template.folder, name)), line, column: 1, severity: 'error', rule: 'template', messageId: 'handlebars',
         message: { fr: `Erreur de syntaxe Handlebars dans le gabarit : ${detail.split('\n')[0]}`, en: `Handlebars syntax error in the template: ${detail.split('\n')[0]}` },
       });
     }

@@ -3,7 +3,7 @@ import type { TargetName, Template } from '../template/model.js';
 import { createRenderContext } from './context.js';
 import { compileTemplate, renderHtml, type CompiledTemplate } from './html.js';
 import type { ImageAsset } from './images.js';
-import type { MergeTags } from './targets.js';
+import type { MergeTags } from './merge-tags.js';
 import { renderText } from './text.js';
 
 export interface RenderedIssue {

@@ -1,5 +1,5 @@
 import type { Inline } from '../issue/model.js';
-import { isHtmlComment } from '../lint/rules/raw-html.js';
+import { isHtmlComment } from '../issue/markdown.js';
 import { escapeHtml, escapeText } from './escape.js';
 import { outgoingHref, type LinkOptions } from './links.js';
 import { frenchTypography } from './typography.js';

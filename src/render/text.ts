@@ -3,6 +3,7 @@ import type { Block, Section } from '../issue/model.js';
 import type { RenderContext } from './context.js';
 import { inlinesToText, linkToText } from './inline.js';
 import { frenchTypography } from './typography.js';
+import { creditLine } from '../text/credits.js';
 
 export const TEXT_WIDTH = 72;
 
@@ -16,22 +17,22 @@ export function renderText(context: RenderContext, layout: Handlebars.TemplateDe
     dateLabel: context.dateLabel,
     mergeTags,
     intro: context.issue.intro.flatMap((block) => blockText(block, context)),
-    sections: context.issue.sections.filter((section) => section.id !== undefined).map((section) => sectionText(section, context)),
+    sections: context.issue.sections.flatMap((section) => (section.entry ? [sectionText(section, section.entry.title, context)] : [])),
     footer: context.footer,
   });
   return wrapText(text.replace(/\n{3,}/g, '\n\n').trim()) + '\n';
 }
 
-function sectionText(section: Section, context: RenderContext): { heading: string; blocks: string[] } {
-  const entry = context.template.config.sections.find((candidate) => candidate.id === section.id)!;
+function sectionText(section: Section, title: string, context: RenderContext): { heading: string; blocks: string[] } {
   const blocks: string[] = [];
   if (section.figure) blocks.push(frenchTypography(section.figure.value));
   blocks.push(...section.blocks.flatMap((block) => blockText(block, context)));
   for (const item of section.items) {
     blocks.push(underline(inlinesToText(item.title, context.inline), '-'));
+    if (item.picture) blocks.push(...blockText(item.picture, context));
     blocks.push(...item.blocks.flatMap((block) => blockText(block, context)));
   }
-  return { heading: underline(frenchTypography(entry.title), '='), blocks };
+  return { heading: underline(frenchTypography(title), '='), blocks };
 }
 
 function blockText(block: Block, context: RenderContext): string[] {
@@ -45,9 +46,9 @@ function blockText(block: Block, context: RenderContext): string[] {
       return [block.items.map((item, index) => `${block.ordered ? `${block.start + index}.` : '-'} ${inlinesToText(item.children, options)}`).join('\n')];
     case 'image': {
       const { image } = block;
-      const credit = image.credit?.trim();
+      const credit = creditLine(image.credit);
       const lines = [`[Image : ${image.alt}]${image.href ? ` (${linkToText('', image.href, options)})` : ''}`];
-      if (credit) lines.push(frenchTypography(credit.startsWith('©') ? credit : `© ${credit}`));
+      if (credit) lines.push(frenchTypography(credit));
       return [lines.join('\n')];
     }
     case 'button':

@@ -2,7 +2,8 @@ import type { Message } from '../i18n/lang.js';
 import { folderNameOf } from '../project.js';
 import { normalizeTitle } from '../template/catalog.js';
 import type { CatalogSection } from '../template/model.js';
-import { isIsoDate, type IsoDate } from './dates.js';
+import { isRealDate } from '../text/dates.js';
+import type { IsoDate } from './dates.js';
 import { defaultsFor, nextNumber, optionalSections, type NumberDefaults, type ScaffoldContext } from './context.js';
 
 /** The options of `pvd new` as commander parsed them. */
@@ -57,7 +58,7 @@ export function numberProblem(text: string, context: ScaffoldContext): { problem
 }
 
 export function dateProblem(text: string): Message | undefined {
-  if (isIsoDate(text.trim())) return undefined;
+  if (isRealDate(text.trim())) return undefined;
   return {
     fr: `« ${text.trim()} » n'est pas une date réelle au format AAAA-MM-JJ (par exemple 2025-01-20).`,
     en: `"${text.trim()}" is not a real date written YYYY-MM-DD (for instance 2025-01-20).`,

@@ -1,22 +1,11 @@
+import { dateOf } from '../text/dates.js';
 import type { Message } from '../i18n/lang.js';
 
 /** Dates are calendar days written YYYY-MM-DD; arithmetic runs in UTC so no time zone shifts a day. */
 export type IsoDate = string;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
-
 function toIso(date: Date): IsoDate {
   return date.toISOString().slice(0, 10);
-}
-
-function fromIso(value: IsoDate): Date {
-  return new Date(`${value}T00:00:00Z`);
 }
 
 /** Today on the user's own calendar, not in UTC. */
@@ -34,7 +23,7 @@ export interface WeekdayOfMonth {
 }
 
 export function weekdayOfMonth(value: IsoDate): WeekdayOfMonth {
-  const date = fromIso(value);
+  const date = dateOf(value);
   return { weekday: date.getUTCDay(), ordinal: Math.ceil(date.getUTCDate() / 7) };
 }
 
@@ -43,14 +32,14 @@ export function weekdayOfMonth(value: IsoDate): WeekdayOfMonth {
  * of January. A 5th weekday that the next month lacks becomes that month's last one.
  */
 export function sameWeekdayNextMonth(value: IsoDate): IsoDate {
-  const date = fromIso(value);
+  const date = dateOf(value);
   return sameWeekdayIn(date.getUTCFullYear(), date.getUTCMonth() + 1, weekdayOfMonth(value));
 }
 
 /** The first date with the same weekday-of-month as `value` that is on or after `from`. */
 export function sameWeekdayFrom(value: IsoDate, from: IsoDate): IsoDate {
   const rhythm = weekdayOfMonth(value);
-  const start = fromIso(from);
+  const start = dateOf(from);
   for (let months = 0; ; months++) {
     const candidate = sameWeekdayIn(start.getUTCFullYear(), start.getUTCMonth() + months, rhythm);
     if (candidate >= from) return candidate;
@@ -73,7 +62,7 @@ const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July
 
 /** « lundi 20 janvier 2025 » / "Monday 20 January 2025". */
 export function longDate(value: IsoDate): Message {
-  const date = fromIso(value);
+  const date = dateOf(value);
   const day = date.getUTCDate();
   const month = date.getUTCMonth();
   const year = date.getUTCFullYear();

@@ -1,8 +1,9 @@
 import { loadIssue } from '../issue/load.js';
 import type { Image, Issue } from '../issue/model.js';
-import { displayPath, type IssueRef } from '../project.js';
+import type { IssueRef } from '../project.js';
 import type { Template } from '../template/model.js';
-import { isIsoDate, type IsoDate } from './dates.js';
+import { isRealDate } from '../text/dates.js';
+import type { IsoDate } from './dates.js';
 
 /** One section of the previous issue, as its author wrote it. */
 export interface WrittenSection {
@@ -31,7 +32,7 @@ export function findPreviousRef(issues: readonly IssueRef[], number: number): Is
 export function readPreviousIssue(ref: IssueRef, template: Template): PreviousIssue {
   let issue: Issue | undefined;
   try {
-    issue = loadIssue(ref.path, displayPath(ref.path), template).issue;
+    issue = loadIssue(ref, template).issue;
   } catch {
     issue = undefined; // an unreadable folder (no issue.md) lends nothing
   }
@@ -40,7 +41,7 @@ export function readPreviousIssue(ref: IssueRef, template: Template): PreviousIs
   return {
     number: ref.number,
     folder: ref.folder,
-    date: typeof date === 'string' && isIsoDate(date) ? date : undefined,
+    date: typeof date === 'string' && isRealDate(date) ? date : undefined,
     credits: Array.isArray(credits) ? credits.filter((credit): credit is string => typeof credit === 'string') : [],
     sections: issue ? writtenSections(issue) : new Map(),
   };
@@ -50,12 +51,13 @@ function writtenSections(issue: Issue): Map<string, WrittenSection> {
   const lines = issue.source.split('\n');
   const sections = new Map<string, WrittenSection>();
   issue.sections.forEach((section, index) => {
-    if (!section.id || sections.has(section.id)) return;
+    const id = section.entry?.id;
+    if (!id || sections.has(id)) return;
     const first = section.position.line;
     const next = issue.sections[index + 1]?.position.line ?? lines.length + 1;
     const markdown = lines.slice(first - 1, next - 1).join('\n').replace(/\s+$/, '');
     const images = issue.images.filter((image) => image.position.line >= first && image.position.line < next);
-    sections.set(section.id, { id: section.id, markdown, images });
+    sections.set(id, { id, markdown, images });
   });
   return sections;
 }

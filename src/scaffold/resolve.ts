@@ -24,8 +24,8 @@ export async function resolveAnswers(options: NewOptions, context: ScaffoldConte
   if (!options.yes && missing.length > 0) {
     const flags = missing.join(', ');
     throw new AnswerError({
-      fr: `pas de terminal pour poser les questions. Donnez les réponses en options (${flags}) ou ajoutez --yes pour prendre les valeurs par défaut, par exemple : pvd new --yes --subject "Objet de la lettre"`,
-      en: `no terminal to ask questions on. Give the answers as options (${flags}) or add --yes to take the defaults, for instance: pvd new --yes --subject "Newsletter subject"`,
+      fr: `pas de terminal pour poser les questions. Donnez les réponses en options (${flags}) ou ajoutez --yes pour prendre les valeurs par défaut, par exemple : npx pvd new --yes --subject "Objet de la lettre"`,
+      en: `no terminal to ask questions on. Give the answers as options (${flags}) or add --yes to take the defaults, for instance: npx pvd new --yes --subject "Newsletter subject"`,
     });
   }
   const { answers, defaults } = withDefaults(given, context);

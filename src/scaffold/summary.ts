@@ -36,9 +36,9 @@ export function summary(made: MadeIssue, answers: Answers): Message[] {
     { fr: '', en: '' },
     { fr: 'Et maintenant :', en: 'Next steps:' },
     { fr: `  1. Rédigez ${file} : remplacez chaque « ${PLACEHOLDER} » et ajoutez les photos dans images/.`, en: `  1. Write ${file}: replace every "${PLACEHOLDER}" and put the photos in images/.` },
-    { fr: `  2. pvd preview ${number}   pour voir la lettre pendant que vous écrivez`, en: `  2. pvd preview ${number}   to see the newsletter as you write` },
-    { fr: `  3. pvd lint ${number}      pour vérifier ; passez « status: ready » quand tout est prêt`, en: `  3. pvd lint ${number}      to check it; set "status: ready" when it is done` },
-    { fr: `  4. pvd build ${number}     pour produire le HTML, le texte et le .eml dans out/`, en: `  4. pvd build ${number}     to render the HTML, text and .eml into out/` },
+    { fr: `  2. npx pvd preview ${number}   pour voir la lettre pendant que vous écrivez`, en: `  2. npx pvd preview ${number}   to see the newsletter as you write` },
+    { fr: `  3. npx pvd lint ${number}      pour vérifier ; passez « status: ready » quand tout est prêt`, en: `  3. npx pvd lint ${number}      to check it; set "status: ready" when it is done` },
+    { fr: `  4. npx pvd build ${number}     pour produire le HTML, le texte et le .eml dans out/`, en: `  4. npx pvd build ${number}     to render the HTML, text and .eml into out/` },
   );
   return lines;
 }

@@ -12,6 +12,7 @@ export function normalizeTitle(title: string): string {
     .toLowerCase();
 }
 
+/** The catalog entry a `##` heading names, by its explicit `{#id}` or by its title. */
 export function findCatalogSection(catalog: readonly CatalogSection[], title: string, explicitId: string | undefined): CatalogSection | undefined {
   if (explicitId !== undefined) return catalog.find((section) => section.id === explicitId);
   const wanted = normalizeTitle(title);

@@ -1,57 +1,20 @@
-export const SECTION_KINDS = ['figure', 'feature', 'articles', 'cards'] as const;
+import type { Position } from '../text/positions.js';
+import type { CatalogSection, RuleSetting, SECTION_KINDS, TARGETS, TemplateConfig } from './schema.js';
+
+export type { CatalogSection, RuleSetting, TemplateConfig };
 export type SectionKind = (typeof SECTION_KINDS)[number];
-
-export const TARGETS = ['generic', 'brevo', 'mailchimp', 'mailjet', 'listmonk', 'sendy'] as const;
 export type TargetName = (typeof TARGETS)[number];
-
-/** One entry of the template's section catalog; its position in the list is its order. */
-export interface CatalogSection {
-  id: string;
-  title: string;
-  kind: SectionKind;
-  required: boolean;
-  min: number;
-  max: number;
-  /** Carried over from the previous issue by `pvd new` (services, "Voir aussi"). */
-  recurring: boolean;
-  /** One line shown to authors by `pvd new` and in the scaffold. */
-  hint: string;
-}
 
 export type RuleLevel = 'off' | 'warning' | 'error';
 
-/** templates/<name>/template.yaml: the newsletter's identity and section catalog. */
-export interface TemplateConfig {
-  name: string;
-  organisation: string;
-  address: string;
-  contactEmail: string;
-  privacyEmail: string;
-  from: { name: string; email: string };
-  publicBaseUrl: string;
-  logo: { file: string; alt: string; width: number };
-  colors: {
-    primary: string;
-    accent: string;
-    text: string;
-    muted: string;
-    background: string;
-    surface: string;
-    buttonText: string;
-  };
-  urls: { subscribe: string; unsubscribe: string; webVersion: string; share: string };
-  masthead: { role: string; name: string }[];
-  legalNotice: string;
-  target: TargetName;
-  utm: { source: string; medium: string; campaign: string } | undefined;
-  allowRawHtml: boolean;
-  rules: Record<string, RuleLevel>;
-  sections: CatalogSection[];
-}
-
+/** templates/<name>/: the newsletter's identity, its section catalog and its design files. */
 export interface Template {
   name: string;
   /** Absolute path of templates/<name>/. */
   folder: string;
+  /** template.yaml as the user sees its path. */
+  file: string;
   config: TemplateConfig;
+  /** Where each key under `rules:` is written in template.yaml: a wrong rule id is reported there. */
+  rulePositions: Record<string, Position>;
 }

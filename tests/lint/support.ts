@@ -1,23 +1,22 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../../src/diagnostics.js';
-import { lintFile } from '../../src/lint/lint-file.js';
-import type { Project } from '../../src/project.js';
-import { loadTemplate } from '../../src/template/load.js';
-import type { Template } from '../../src/template/model.js';
+import type { Diagnostic } from '../../src/diagnostics/index.js';
+import { lintFile } from '../../src/lint/index.js';
+import { openSession } from '../../src/pipeline/session.js';
 import { ISSUE_042 } from '../helpers.js';
 
 export const SOURCE_042 = readFileSync(ISSUE_042, 'utf8');
 
-/** Lints `source` as issues/<folder>/issue.md of a project copy, in process. */
-export function lintIn(root: string, source: string, options: { folder?: string; template?: Template } = {}): Diagnostic[] {
+/** Lints `source` as issues/<folder>/issue.md of a project copy, in process, as `pvd lint` would. */
+export function lintIn(root: string, source: string, options: { folder?: string } = {}): Diagnostic[] {
   const folder = options.folder ?? '042';
   const path = join(root, 'issues', folder, 'issue.md');
   mkdirSync(join(root, 'issues', folder), { recursive: true });
   writeFileSync(path, source);
-  const project: Project = { root, issuesDir: join(root, 'issues') };
-  return lintFile(path, `issues/${folder}/issue.md`, options.template ?? loadTemplate(root), project).diagnostics;
+  const session = openSession({ root, issuesDir: join(root, 'issues') });
+  return lintFile({ path, folder: join(root, 'issues', folder), file: `issues/${folder}/issue.md` }, session).diagnostics;
 }
+
 
 /** The header of a GIF of the given size, padded to `bytes`: enough for image-size. */
 export function gif(width: number, height: number, bytes = 64): Buffer {

@@ -1,9 +1,9 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fixFile, lintFile } from '../../src/lint/lint-file.js';
+import { fixFile, lintFile } from '../../src/lint/index.js';
 import { ISSUE_042, makeProject } from '../helpers.js';
 import { diagnosticOutOfBounds, htmlProblems, inProcessBuilder, linesOf, treeSnapshot } from './support.js';
 
@@ -149,11 +149,13 @@ function runOptions<Ts extends [unknown]>(numRuns: number): fc.Parameters<Ts> {
 describe(`#42 mutated at random (seed ${SEED})`, () => {
   let root: string;
   let builder: ReturnType<typeof inProcessBuilder>;
+  let target: () => { path: string; folder: string; file: string };
   let path: string;
 
   beforeAll(() => {
     root = makeProject();
     builder = inProcessBuilder(root);
+    target = () => ({ path, folder: dirname(path), file: 'issue.md' });
     path = join(root, 'issues', '042', 'issue.md');
     console.log(`fast-check seed ${SEED} (replay with PVD_FC_SEED=${SEED}); ${LINT_RUNS} lint, ${FIX_RUNS} lint --fix, ${BUILD_RUNS} build cases`);
   });
@@ -171,7 +173,7 @@ describe(`#42 mutated at random (seed ${SEED})`, () => {
   test(`lint never throws and every diagnostic points inside the file (${LINT_RUNS} cases)`, () => {
     fc.assert(fc.property(mutatedBytes, (bytes) => {
       writeFileSync(path, bytes);
-      const linted = lintFile(path, 'issue.md', builder.template, builder.project);
+      const linted = lintFile(target(), builder.session);
       const lines = linesOf(bytes.toString('utf8'));
       for (const diagnostic of linted.diagnostics) {
         const problem = diagnosticOutOfBounds(diagnostic, lines);
@@ -189,8 +191,8 @@ describe(`#42 mutated at random (seed ${SEED})`, () => {
     const errors = (diagnostics: readonly { severity: string }[]) => diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
     fc.assert(fc.property(mutatedBytes, (bytes) => {
       writeFileSync(path, bytes);
-      const before = lintFile(path, 'issue.md', builder.template, builder.project);
-      const fixed = fixFile(path, 'issue.md', builder.template, builder.project);
+      const before = lintFile(target(), builder.session);
+      const fixed = fixFile(target(), builder.session);
       const after = readFileSync(path);
       if (!fixed.fixed) {
         expect(after.equals(bytes), 'nothing fixed, yet the file changed').toBe(true);
@@ -204,7 +206,7 @@ describe(`#42 mutated at random (seed ${SEED})`, () => {
         if (problem) throw new Error(`after --fix: ${problem}`);
       }
       // A second --fix finds nothing left to do.
-      const again = fixFile(path, 'issue.md', builder.template, builder.project);
+      const again = fixFile(target(), builder.session);
       expect(again.fixed ?? 0, 'a second --fix changed the file again').toBe(0);
       expect(readFileSync(path).equals(after)).toBe(true);
     }), runOptions<[Buffer]>(FIX_RUNS));

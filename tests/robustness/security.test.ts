@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadIssueSource } from '../../src/issue/load.js';
@@ -45,7 +45,7 @@ async function buildSource(source: string) {
 /** Renders with no lint at all: parse → render. */
 function renderUnchecked(source: string) {
   writeFileSync(issuePath, source);
-  const { issue } = loadIssueSource(source, issuePath, issuePath, permissive);
+  const { issue } = loadIssueSource(source, { path: issuePath, folder: dirname(issuePath), file: issuePath }, permissive);
   expect(issue?.frontMatter).toBeDefined();
   return renderIssue(issue!, issue!.frontMatter!, permissive, 'generic');
 }
@@ -228,7 +228,7 @@ describe('prototype keys in the front matter', () => {
     expect(Object.create(null).polluted).toBeUndefined();
     expect(result.output).toBeUndefined();
     expect(result.diagnostics.some((diagnostic) => diagnostic.severity === 'error' && diagnostic.line >= 2 && diagnostic.line <= keyLine + 2)).toBe(true);
-    const { issue } = loadIssueSource(source, issuePath, issuePath, builder.template);
+    const { issue } = loadIssueSource(source, { path: issuePath, folder: dirname(issuePath), file: issuePath }, builder.template);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(issue!.data)).toBeNull();
   });

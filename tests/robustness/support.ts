@@ -2,14 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Parser } from 'htmlparser2';
-import type { Diagnostic } from '../../src/diagnostics.js';
+import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { PVD } from '../helpers.js';
+import { configureRule, type ConfiguredRule } from '../../src/lint/index.js';
+import { rules } from '../../src/lint/rules/index.js';
 import { buildIssue, type BuildResult } from '../../src/pipeline/build.js';
-import type { Project } from '../../src/project.js';
+import { openSession } from '../../src/pipeline/session.js';
 import { compileTemplate } from '../../src/render/index.js';
-import { loadTemplate } from '../../src/template/load.js';
 import type { Template } from '../../src/template/model.js';
 
 /** Gmail clips messages above 102 KB. */
@@ -17,16 +18,20 @@ export const GMAIL_CLIP_BYTES = 102 * 1024;
 
 /** A project copy's template, compiled once, and a build function writing into root/out. */
 export function inProcessBuilder(root: string, adjust: (template: Template) => Template = (template) => template) {
-  const template = adjust(loadTemplate(root));
+  const opened = openSession({ root, issuesDir: join(root, 'issues') });
+  const template = adjust(opened.template);
+  // The rules as the adjusted template.yaml would set them.
+  const configured = rules.map((rule) => configureRule(rule, template.config.rules[rule.id], template)).filter((rule): rule is ConfiguredRule => rule !== undefined);
+  const session = { ...opened, template, rules: configured };
   const compiled = compileTemplate(template);
-  const project: Project = { root, issuesDir: join(root, 'issues') };
   const outDir = join(root, 'out');
   return {
     template,
-    project,
+    project: session.project,
+    session,
     outDir,
     build(path: string, file = path): Promise<BuildResult> {
-      return buildIssue(path, file, { template, compiled, project, target: template.config.target, outDir, write: true });
+      return buildIssue({ path, folder: dirname(path), file }, { session, compiled, target: template.config.target, outDir, write: true });
     },
   };
 }

@@ -21,7 +21,7 @@ export default defineCheck({
       if (ratio >= MIN_CONTRAST || seen.has(pair)) continue;
       seen.add(pair);
       const shown = ratio.toFixed(2);
-      report('error', element.offset, {
+      report('error', element.offset, 'lowContrast', {
         fr: `Texte ${toHex(foreground)} sur fond ${toHex(background)} : contraste ${shown.replace('.', ',')}:1, il faut au moins 4,5:1 pour être lisible (WCAG). Foncez le texte ou éclaircissez le fond dans template.yaml (colors) ou styles.css.`,
         en: `Text ${toHex(foreground)} on background ${toHex(background)}: contrast ${shown}:1, at least 4.5:1 is needed to be legible (WCAG). Darken the text or lighten the background in template.yaml (colors) or styles.css.`,
       });

@@ -95,7 +95,7 @@ export default defineCheck({
     for (const { feature, offset, count, clients } of problems.values()) {
       const names = [...clients].map((client) => INBOX_CLIENTS[client]!.label).join(', ');
       const places = count > 1 ? { fr: `, ${count} fois`, en: `, ${count} times` } : { fr: '', en: '' };
-      report('error', offset, {
+      report('error', offset, 'unsupported', {
         fr: `« ${feature.title} » n'est pas pris en charge par ${names} (${table.source}${places.fr}) : ces messageries l'ignorent. Retirez-le de templates/pvd/styles.css, ou réservez-le aux messageries qui le comprennent dans un bloc @media (amélioration progressive, que pvd ne vérifie pas). ${feature.url}`,
         en: `"${feature.title}" is not supported by ${names} (${table.source}${places.en}): these inboxes ignore it. Remove it from templates/pvd/styles.css, or keep it for the inboxes that understand it in an @media block (progressive enhancement, which pvd does not check). ${feature.url}`,
       });

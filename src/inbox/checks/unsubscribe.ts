@@ -11,18 +11,18 @@ export default defineCheck({
     const tag = input.mergeTags.unsubscribe;
     const links = page.elements.filter((element) => element.name === 'a' && element.attributes.href?.trim() === tag && !isHidden(element));
     if (links.length === 0) {
-      report('error', bodyOffset(page.elements), {
+      report('error', bodyOffset(page.elements), 'missingLink', {
         fr: `Aucun lien de désinscription vers ${tag} dans le HTML : l'outil d'envoi refusera la campagne, ou les lecteurs ne pourront pas se désinscrire. Le pied de page du gabarit (templates/pvd/partials/footer.hbs) doit garder <a href="{{mergeTags.unsubscribe}}">${UNSUBSCRIBE_LABEL}</a>.`,
         en: `No unsubscribe link to ${tag} in the HTML: the mailing tool will refuse the campaign, or readers cannot unsubscribe. The template's footer (templates/pvd/partials/footer.hbs) must keep <a href="{{mergeTags.unsubscribe}}">${UNSUBSCRIBE_LABEL}</a>.`,
       });
     } else if (!links.some((link) => visibleText(link).includes(UNSUBSCRIBE_LABEL))) {
-      report('warning', links[0]!.offset, {
+      report('warning', links[0]!.offset, 'label', {
         fr: `Le lien de désinscription ne dit pas « ${UNSUBSCRIBE_LABEL} » : c'est le texte que les lecteurs cherchent. Remettez-le dans le pied de page du gabarit.`,
         en: `The unsubscribe link does not say « ${UNSUBSCRIBE_LABEL} »: that is the text readers look for. Put it back in the template's footer.`,
       });
     }
     if (!input.text.includes(tag)) {
-      report.text('error', input.text.split('\n').length, {
+      report.text('error', input.text.split('\n').length, 'missingInText', {
         fr: `Le texte brut n'a pas de lien de désinscription (${tag}). Le gabarit texte (templates/pvd/layout.txt.hbs) doit garder « ${UNSUBSCRIBE_LABEL} : {{mergeTags.unsubscribe}} ».`,
         en: `The plaintext has no unsubscribe link (${tag}). The text template (templates/pvd/layout.txt.hbs) must keep « ${UNSUBSCRIBE_LABEL} : {{mergeTags.unsubscribe}} ».`,
       });

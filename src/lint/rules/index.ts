@@ -1,9 +1,9 @@
-import type { Rule } from '../rule.js';
+import type { AnyRule } from '../rule.js';
 import emptySection from './empty-section.js';
-import frontMatter from './front-matter.js';
 import headingLevel from './heading-level.js';
 import imageAlt from './image-alt.js';
 import imageCredit from './image-credit.js';
+import imageHttps from './image-https.js';
 import imageMissing from './image-missing.js';
 import imageOutside from './image-outside.js';
 import imageWeight from './image-weight.js';
@@ -23,10 +23,10 @@ import subjectLength from './subject-length.js';
 import trailingSpace from './trailing-space.js';
 import typographyFr from './typography-fr.js';
 import unknownSection from './unknown-section.js';
+import unsupportedMarkdown from './unsupported-markdown.js';
 
 /** Every rule pvd knows, in the order their documentation lists them. */
-export const rules: readonly Rule[] = [
-  frontMatter,
+export const rules: readonly AnyRule[] = [
   numberMatchesFolder,
   numberUnique,
   requiredSection,
@@ -37,6 +37,7 @@ export const rules: readonly Rule[] = [
   imageAlt,
   imageMissing,
   imageOutside,
+  imageHttps,
   imageCredit,
   imageWeight,
   linkPlaceholder,
@@ -47,8 +48,8 @@ export const rules: readonly Rule[] = [
   placeholderText,
   rawHtml,
   mergeTag,
+  unsupportedMarkdown,
   typographyFr,
   trailingSpace,
   headingLevel,
 ];
-

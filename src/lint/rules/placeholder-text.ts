@@ -1,6 +1,6 @@
-import { defineRule } from '../rule.js';
 import { placeholderSeverity } from '../header.js';
-import { LETTER, proseOfBody, sourceIndex } from '../source.js';
+import { LETTER, proseOfBody } from '../prose.js';
+import { defineRule } from '../rule.js';
 
 /**
  * Stand-in text: the usual upper-case markers, lorem ipsum, and « À compléter », which
@@ -21,20 +21,23 @@ export default defineRule({
   id: 'placeholder-text',
   severity: 'error',
   description: { fr: 'Aucun texte provisoire (TODO, XXX, lorem ipsum, « À compléter ») : erreur dans un numéro prêt, avertissement dans un brouillon', en: 'No stand-in text (TODO, XXX, lorem ipsum, “À compléter”): an error in a ready issue, a warning in a draft' },
-  check({ issue }, report) {
-    const severity = placeholderSeverity(issue);
-    const index = sourceIndex(issue);
-    const body = proseOfBody(issue);
-    const header = issue.source.slice(0, body.start);
-    for (const [text, start] of [[header, 0], [body.text, body.start]] as const) {
-      const matches = PLACEHOLDER_PATTERNS.flatMap((pattern) => [...text.matchAll(pattern)]).sort((a, b) => a.index - b.index);
-      for (const match of matches) {
-        const found = match[0];
-        report(index.positionAt(start + match.index), {
-          fr: `Texte provisoire « ${found} » : remplacez-le par le texte définitif avant l'envoi.`,
-          en: `Stand-in text "${found}": replace it with the final text before sending.`,
-        }, { severity });
-      }
-    }
+  messages: {
+    standIn: {
+      fr: "Texte provisoire « {found} » : remplacez-le par le texte définitif avant l'envoi.",
+      en: 'Stand-in text "{found}": replace it with the final text before sending.',
+    },
+  },
+  create({ issue, lines, report }) {
+    return {
+      issue() {
+        const severity = placeholderSeverity(issue);
+        const body = proseOfBody(issue);
+        const header = issue.source.slice(0, body.start);
+        for (const [text, start] of [[header, 0], [body.text, body.start]] as const) {
+          const matches = PLACEHOLDER_PATTERNS.flatMap((pattern) => [...text.matchAll(pattern)]).sort((a, b) => a.index - b.index);
+          for (const match of matches) report({ at: lines.positionAt(start + match.index), messageId: 'standIn', data: { found: match[0] }, severity });
+        }
+      },
+    };
   },
 });

@@ -1,5 +1,4 @@
-import { countBySeverity } from '../../diagnostics.js';
-import { t } from '../../i18n/lang.js';
+import { countBySeverity, diagnosticToJson } from '../index.js';
 import type { FileReport } from './report.js';
 
 /** One object per file, eslint-style, for scripts and editors. Messages are in the chosen language. */
@@ -11,14 +10,10 @@ export function formatJson(reports: readonly FileReport[]): string {
       errorCount: errors,
       warningCount: warnings,
       fixed: report.fixed ?? 0,
-      messages: report.diagnostics.map((diagnostic) => ({
-        line: diagnostic.line,
-        column: diagnostic.column,
-        severity: diagnostic.severity,
-        rule: diagnostic.rule,
-        message: t(diagnostic.message),
-        fixable: diagnostic.fix !== undefined,
-      })),
+      messages: report.diagnostics.map((diagnostic) => {
+        const { file: _file, ...message } = diagnosticToJson(diagnostic);
+        return message;
+      }),
     };
   }), null, 2);
 }

@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../../diagnostics.js';
+import type { Diagnostic } from '../index.js';
 
-/** What a formatter prints for one linted file. */
+/** What a formatter prints for one checked file. */
 export interface FileReport {
   file: string;
   diagnostics: Diagnostic[];

@@ -1,0 +1,29 @@
+import { defineRule } from '../rule.js';
+
+export default defineRule({
+  id: 'unsupported-markdown',
+  severity: 'error',
+  description: { fr: "Tout ce qui est écrit arrive au lecteur : pas de Markdown que la lettre ne sait pas montrer", en: 'Everything written reaches the reader: no Markdown the newsletter cannot show' },
+  messages: {
+    'heading-in-quote': {
+      fr: "Un titre dans une citation (« > # … ») n'apparaîtrait pas dans la lettre : écrivez-le en gras (« > **…** ») ou sortez-le de la citation.",
+      en: 'A heading inside a quote ("> # …") would not appear in the email: write it in bold ("> **…**") or move it out of the quote.',
+    },
+    'block-in-list': {
+      fr: "Ce bloc (code, citation ou titre) placé dans un élément de liste n'apparaîtrait pas dans la lettre : désindentez-le pour le sortir de la liste, ou écrivez-le comme texte de l'élément.",
+      en: 'This block (code, quote or heading) inside a list item would not appear in the email: unindent it out of the list, or write it as the item\'s text.',
+    },
+    'thematic-break': {
+      fr: "Une ligne de séparation (« --- », « *** ») n'apparaît pas dans la lettre : le gabarit sépare déjà les articles. Supprimez-la.",
+      en: 'A horizontal rule ("---", "***") does not appear in the email: the template already separates items. Remove it.',
+    },
+  },
+  create({ issue, report }) {
+    return {
+      issue() {
+        // A separator loses no words: a warning; the others would lose what the author wrote.
+        for (const dropped of issue.dropped) report({ at: dropped.position, messageId: dropped.kind, ...(dropped.kind === 'thematic-break' ? { severity: 'warning' as const } : {}) });
+      },
+    };
+  },
+});

@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { hasErrors } from '../diagnostics/index.js';
+import { checkInbox } from '../inbox/index.js';
+import { loadIssue } from '../issue/load.js';
+import type { LoadedIssue } from '../issue/parse.js';
+import type { FrontMatter } from '../issue/model.js';
+import { disabledRules } from '../lint/directives.js';
+import { lintIssue } from '../lint/index.js';
+import { displayPath, folderNameOf, type IssueFile } from '../project.js';
+import { renderIssue, type CompiledTemplate, type RenderedIssue } from '../render/index.js';
+import type { TargetName } from '../template/model.js';
+import type { Session } from './session.js';
+
+export interface ProcessOptions {
+  session: Session;
+  compiled: CompiledTemplate;
+  target: TargetName;
+  /** Where the build writes: inbox diagnostics name out/NNN/index.html. */
+  outDir: string;
+  /** Images addressed from here instead of the template's public base URL (the preview's own server). */
+  imageBase?: string;
+}
+
+export interface ProcessedIssue {
+  loaded: LoadedIssue;
+  /** Lint's diagnostics, then the inbox checks' on the outputs. */
+  diagnostics: Diagnostic[];
+  /** Present when the issue rendered: an issue with lint errors is not rendered. */
+  rendered?: RenderedIssue & { frontMatter: FrontMatter };
+}
+
+/**
+ * The one pipeline every command runs for an issue: read → parse → lint → render → check.
+ * `build` writes what it gives, `preview` serves it, `check` opens it in a browser, `publish`
+ * uploads it; none of them has a copy of its own.
+ */
+export function processIssue(target: IssueFile, options: ProcessOptions): ProcessedIssue {
+  const { session } = options;
+  const loaded = loadIssue(target, session.template);
+  const diagnostics = lintIssue(loaded, session);
+  const frontMatter = loaded.issue?.frontMatter;
+  if (!loaded.issue || !frontMatter || hasErrors(diagnostics)) return { loaded, diagnostics };
+
+  const template = options.imageBase === undefined ? session.template : { ...session.template, config: { ...session.template.config, publicBaseUrl: options.imageBase } };
+  const rendered = renderIssue(loaded.issue, frontMatter, template, options.target, options.compiled);
+  const folder = join(options.outDir, folderNameOf(frontMatter.number));
+  const silenced = disabledRules(loaded.issue).file;
+  const inbox = checkInbox({
+    html: rendered.html,
+    text: rendered.text,
+    htmlFile: displayPath(join(folder, 'index.html')),
+    textFile: displayPath(join(folder, 'index.txt')),
+    mergeTags: rendered.mergeTags,
+    config: session.template.config,
+  }, { level: (id) => (silenced.has(id) ? 'off' : session.inbox.level(id)) });
+  return { loaded, diagnostics: [...diagnostics, ...inbox], rendered: { ...rendered, frontMatter } };
+}

@@ -1,0 +1,46 @@
+import type { Severity } from '../diagnostics/index.js';
+import { TemplateError } from '../errors.js';
+import type { InboxSettings } from '../inbox/check.js';
+import { INBOX_CHECK_IDS } from '../inbox/ids.js';
+import { configureRule, type ConfiguredRule, type Linter } from '../lint/index.js';
+import { rules as allRules } from '../lint/rules/index.js';
+import { findProject, type Project } from '../project.js';
+import { loadTemplate } from '../template/load.js';
+import type { RuleSetting, Template } from '../template/model.js';
+import { closest } from '../text/closest.js';
+
+/**
+ * What every command works with, loaded the same way for lint, build, preview, check and
+ * publish: the project, its template, and the rules and inbox checks as template.yaml sets
+ * them — so a misspelt rule id is refused by all of them alike.
+ */
+export interface Session extends Linter {
+  inbox: InboxSettings;
+}
+
+export function openSession(project: Project = findProject(), templateName?: string): Session {
+  const template = loadTemplate(project.root, templateName);
+  checkRuleIds(template);
+  const settings = template.config.rules;
+  const rules = allRules.map((rule) => configureRule(rule, settings[rule.id], template)).filter((rule): rule is ConfiguredRule => rule !== undefined);
+  return { project, template, rules, inbox: { level: (id) => levelOf(settings[id]) } };
+}
+
+function levelOf(setting: RuleSetting | undefined): Severity | 'off' | undefined {
+  return typeof setting === 'string' ? setting : setting?.level;
+}
+
+/** A misspelt rule id would silently do nothing: refused where it is written, with the nearest id. */
+function checkRuleIds(template: Template): void {
+  const ids = [...allRules.map((rule) => rule.id), ...INBOX_CHECK_IDS];
+  for (const id of Object.keys(template.config.rules)) {
+    if (ids.includes(id)) continue;
+    const suggestion = closest(id, ids);
+    throw new TemplateError({
+      file: template.file, ...(template.rulePositions[id] ?? { line: 1, column: 1 }), severity: 'error', rule: 'template', messageId: 'unknownRule',
+      message: suggestion
+        ? { fr: `rules — règle inconnue « ${id} » : vouliez-vous dire « ${suggestion} » ?`, en: `rules — unknown rule "${id}": did you mean "${suggestion}"?` }
+        : { fr: `rules — règle inconnue « ${id} » : les règles sont ${ids.join(', ')}.`, en: `rules — unknown rule "${id}": the rules are ${ids.join(', ')}.` },
+    });
+  }
+}
