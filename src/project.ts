@@ -83,6 +83,15 @@ export function listIssues(project: Project): IssueRef[] {
     .sort((a, b) => a.number - b.number);
 }
 
+/** Every three-digit name under issues/, with an issue.md or not: the numbers a new issue cannot take. */
+export function issueFolderNames(project: Project): string[] {
+  try {
+    return readdirSync(project.issuesDir).filter(isIssueFolderName).sort();
+  } catch {
+    return [];
+  }
+}
+
 /** A number given on the command line: 42, 042. */
 export function parseIssueNumber(argument: string): number {
   if (!/^\d{1,3}$/.test(argument) || !isIssueNumber(Number(argument))) {
@@ -110,7 +119,7 @@ export function resolveIssues(project: Project, args: readonly string[], whenNon
 }
 
 function resolveArgument(project: Project, arg: string): IssueFile[] {
-  if (/^\d{1,3}$/.test(arg)) {
+  if (/^\d+$/.test(arg)) {
     const ref = issueRef(project, parseIssueNumber(arg));
     if (isFile(ref.path)) return [ref];
     const known = listIssues(project).map((candidate) => candidate.number);
@@ -126,7 +135,7 @@ function resolveArgument(project: Project, arg: string): IssueFile[] {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR'
-      ? { fr: `« ${arg} » n'existe pas : vérifiez le chemin, ou donnez un numéro (par exemple « npx pvd lint 42 »).`, en: `"${arg}" does not exist: check the path, or give an issue number (for instance "npx pvd lint 42").` }
+      ? { fr: `« ${arg} » n'existe pas : vérifiez le chemin, ou donnez un numéro (par exemple 42).`, en: `"${arg}" does not exist: check the path, or give an issue number (for instance 42).` }
       : { fr: `Impossible de lire « ${arg} » (${code ?? 'erreur inconnue'}) : vérifiez ses droits d'accès.`, en: `Cannot read "${arg}" (${code ?? 'unknown error'}): check its permissions.` });
   }
   if (!isFolder) return [issueFileAt(path)];

@@ -164,9 +164,9 @@ describe.skipIf(!hasChromium)('pvd preview in a real Chromium', () => {
 
   it('shows broken front matter as a diagnostic with its line, then the issue again once fixed', async () => {
     editIssue(root, '042', (source) => source.replace('date: 2024-12-16', 'date: 2024-12-16: demain'));
-    const parseError = page.locator('.diagnostic', { hasText: 'YAML mal formé' });
+    const parseError = page.locator('.diagnostic', { hasText: '« : » dans une valeur sans guillemets' });
     await expect.poll(() => parseError.count(), { timeout: 5_000 }).toBe(1);
-    expect(await parseError.locator('.where').textContent()).toContain('Ligne 3, colonne 7');
+    expect(await parseError.locator('.where').textContent()).toContain('Ligne 3, colonne 1');
     expect(await parseError.locator('.excerpt').textContent()).toBe('date: 2024-12-16: demain');
     expect(await page.locator('#blocked').isVisible()).toBe(true);
     expect(await page.locator('#frames').isVisible()).toBe(false);
@@ -230,7 +230,9 @@ describe.skipIf(!hasChromium)('pvd preview in a real Chromium', () => {
     const partial = join(root, 'templates', 'pvd', 'partials', 'footer.hbs');
     const footer = readFileSync(partial, 'utf8');
     writeFileSync(partial, `${footer}\n{{#if footer.credits}}`);
-    await expect.poll(() => page.locator('.diagnostic', { hasText: 'Le rendu a échoué' }).count(), { timeout: 5_000 }).toBe(1);
+    const syntaxError = page.locator('.diagnostic', { hasText: 'Erreur de syntaxe Handlebars dans le gabarit' });
+    await expect.poll(() => syntaxError.count(), { timeout: 5_000 }).toBe(1);
+    expect(await syntaxError.locator('.where').textContent()).toMatch(/^templates\/pvd\/partials\/footer\.hbs, ligne \d+/);
     writeFileSync(partial, footer);
     await expect.poll(() => page.locator('#frames').isVisible(), { timeout: 5_000 }).toBe(true);
   });
@@ -314,7 +316,7 @@ describe('pvd preview: starting', () => {
     const root = makeProject();
     const missing = runPvd(['preview', '99'], { cwd: root });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('issues/099/issue.md n\'existe pas');
+    expect(missing.stderr).toBe("pvd : Le numéro 99 n'existe pas (issues/099/issue.md est introuvable) : numéros présents : 42. Créez-le avec « npx pvd new ».\n");
     const badPort = runPvd(['preview', '42', '--port', 'http'], { cwd: root });
     expect(badPort.code).toBe(2);
     expect(badPort.stderr).toContain('donnez un numéro de port entre 1 et 65535');

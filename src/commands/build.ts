@@ -20,11 +20,11 @@ const WHICH_ISSUE = new UsageError({ fr: 'Quel numéro produire ? Par exemple «
 
 /** `pvd build`: exit 0 when built, 1 when an issue has lint errors (not built) or inbox errors (built, to fix before sending). */
 export async function run(options: BuildCommandOptions, issues: string[] = []): Promise<number> {
+  if (options.stdout && (options.all || issues.length > 1)) throw new UsageError({ fr: '--stdout ne produit qu’un seul numéro à la fois.', en: '--stdout builds a single issue at a time.' });
   const session = openSession();
   if (options.all && issues.length > 0) throw new UsageError({ fr: '--all produit tous les numéros : ne donnez pas de numéro en plus.', en: '--all builds every issue: give no issue number with it.' });
   const targets = resolveIssues(session.project, issues, options.all ? 'all' : WHICH_ISSUE);
   if (targets.length === 0) throw new UsageError({ fr: 'Aucun numéro dans issues/ : créez-en un avec « npx pvd new ».', en: 'No issue in issues/: create one with "npx pvd new".' });
-  if (options.stdout && targets.length !== 1) throw new UsageError({ fr: '--stdout ne produit qu’un seul numéro à la fois.', en: '--stdout builds a single issue at a time.' });
 
   const outDir = resolve(session.project.root, options.outDir);
   const showProgress = targets.length > 1 && process.stderr.isTTY && !options.stdout;

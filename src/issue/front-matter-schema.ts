@@ -52,7 +52,7 @@ export interface FrontMatterCheck {
  * Validates the parsed front matter; every problem sits on its key's own line. `hint` may
  * explain a value better than the schema can (a « : » left unquoted turned it into a mapping).
  */
-export function validateFrontMatter(data: Record<string, unknown>, keys: FrontMatterEntry[], file: string, hint: (key: string) => Message | undefined = () => undefined): FrontMatterCheck {
+export function validateFrontMatter(data: Record<string, unknown>, keys: FrontMatterEntry[], file: string, hint: (key: string) => { message: Message; position: Position } | undefined = () => undefined): FrontMatterCheck {
   const problems: Diagnostic[] = [];
   const entryOf = (key: string) => keys.find((entry) => entry.key === key);
   const report = (position: Position, messageId: string, message: Message) =>
@@ -84,7 +84,8 @@ export function validateFrontMatter(data: Record<string, unknown>, keys: FrontMa
     reported.add(key);
     const entry = entryOf(key);
     const explained = hint(key);
-    report(entry?.valuePosition ?? entry?.position ?? { line: 1, column: 1 }, explained ? 'unquotedColon' : `invalid-${key}`, explained ?? MESSAGES[issue.message] ?? MESSAGES[key]!);
+    if (explained) report(explained.position, 'unquotedColon', explained.message);
+    else report(entry?.valuePosition ?? entry?.position ?? { line: 1, column: 1 }, `invalid-${key}`, MESSAGES[issue.message] ?? MESSAGES[key]!);
   }
   return { value: undefined, problems };
 }

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLError } from 'yaml';
-import type { Diagnostic } from '../diagnostics/index.js';
+import type { Diagnostic, Position } from '../diagnostics/index.js';
 import type { Message } from '../i18n/lang.js';
 import { LineIndex } from '../text/positions.js';
 import type { FrontMatterEntry } from './model.js';
@@ -11,11 +11,13 @@ export interface SplitFrontMatter {
   body: { offset: number; line: number } | undefined;
   /** Problems reading the header as YAML (rule `parse`): its values are not validated then. */
   diagnostics: Diagnostic[];
-  /** Why a key's value is not what it seems, when the YAML itself says it (a « : » left unquoted). */
-  hint(key: string): Message | undefined;
+  /** Why a key's value is not what it seems, and where, when the YAML itself says it (a « : » left unquoted). */
+  hint(key: string): { message: Message; position: Position } | undefined;
 }
 
 const FENCE = /^---[ \t]*$/;
+/** Lines a header may have: six keys and a long credits list fit many times over. */
+export const MAX_HEADER_LINES = 300;
 
 /** « : » inside an unquoted value makes YAML read a mapping: `subject: Rencontres : 1 645 communes`. */
 const UNQUOTED_COLON: Message = {
@@ -55,6 +57,16 @@ export function splitFrontMatter(source: string, file: string): SplitFrontMatter
       })],
     };
   }
+  // A header has a dozen lines; YAML's duplicate-key check grows with the square of the keys.
+  if (closing - 1 > MAX_HEADER_LINES) {
+    return {
+      data: {}, keys: [], body: undefined, hint: NO_HINT,
+      diagnostics: [problem(MAX_HEADER_LINES + 2, 1, 'headerTooLong', {
+        fr: `L'en-tête fait plus de ${MAX_HEADER_LINES} lignes, bien plus que les six clés d'un numéro : vérifiez la ligne « --- » qui le ferme.`,
+        en: `The header runs past ${MAX_HEADER_LINES} lines, far more than an issue's six keys: check the "---" line that closes it.`,
+      })],
+    };
+  }
   const yamlLines = lines.slice(1, closing);
   const yamlText = yamlLines.join('\n');
   const body = { offset: lines.slice(0, closing + 1).join('\n').length + 1, line: closing + 2 };
@@ -65,7 +77,8 @@ export function splitFrontMatter(source: string, file: string): SplitFrontMatter
   const split: SplitFrontMatter = { data: {}, keys: [], body, diagnostics: [], hint: NO_HINT };
 
   const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, schema: 'core', strict: true });
-  for (const error of document.errors) {
+  // The first error is the one to fix: the others follow from it.
+  for (const error of document.errors.slice(0, 1)) {
     const { line, column } = index.positionAt(error.pos[0]);
     split.diagnostics.push(lineHasColon(line) ? problem(line, 1, 'unquotedColon', UNQUOTED_COLON) : problem(line, column, `yaml-${error.code}`, describeYamlError(error)));
   }
@@ -84,7 +97,10 @@ export function splitFrontMatter(source: string, file: string): SplitFrontMatter
     const valueNode = pair.value as { range?: [number, number, number] } | null;
     split.keys.push({ key, position: index.positionAt(keyOffset), valuePosition: index.positionAt(valueNode?.range?.[0] ?? keyOffset) });
   }
-  split.hint = (key) => (colonMadeMapping(document, key, index, lineHasColon) ? UNQUOTED_COLON : undefined);
+  split.hint = (key) => {
+    const line = colonMadeMapping(document, key, index, lineHasColon);
+    return line === undefined ? undefined : { message: UNQUOTED_COLON, position: { line, column: 1 } };
+  };
   try {
     split.data = toSafeRecord(document.toJS({ maxAliasCount: 20 }));
   } catch {
@@ -96,11 +112,15 @@ export function splitFrontMatter(source: string, file: string): SplitFrontMatter
   return split;
 }
 
-/** Whether a key's value, or an entry of its list, became a mapping because of a « : » left unquoted. */
-function colonMadeMapping(document: Document, key: string, index: LineIndex, lineHasColon: (line: number) => boolean): boolean {
+/** The line where a key's value, or an entry of its list, became a mapping because of a « : » left unquoted. */
+function colonMadeMapping(document: Document, key: string, index: LineIndex, lineHasColon: (line: number) => boolean): number | undefined {
   const value = document.get(key, true);
-  const candidates = isSeq(value) ? value.items : [value];
-  return candidates.some((node) => isMap(node) && node.range != null && lineHasColon(index.positionAt(node.range[0]).line));
+  for (const node of isSeq(value) ? value.items : [value]) {
+    if (!isMap(node) || node.range == null) continue;
+    const { line } = index.positionAt(node.range[0]);
+    if (lineHasColon(line)) return line;
+  }
+  return undefined;
 }
 
 /** A plain record with no prototype, so that keys like `__proto__` stay inert data. */

@@ -47,9 +47,9 @@ export function exceedsLimits(source: string, file: string): Diagnostic | undefi
   for (let offset = 0; offset <= source.length; offset++) {
     const character = source[offset];
     if (offset === lineStart) {
-      const depth = nestingAt(source, offset);
-      if (depth > LIMITS.nesting) {
-        return problem(offset, 'tooDeep', {
+      const excess = nestingExcess(source, offset);
+      if (excess !== undefined) {
+        return problem(excess, 'tooDeep', {
           fr: `Listes ou citations imbriquées sur plus de ${LIMITS.nesting} niveaux : une lettre n'en a pas besoin. Retirez les « - », « > » ou l'indentation en trop.`,
           en: `Lists or quotes nested more than ${LIMITS.nesting} levels deep: a newsletter needs none of this. Remove the extra "-", ">" or indentation.`,
         });
@@ -78,9 +78,12 @@ export function exceedsLimits(source: string, file: string): Diagnostic | undefi
   return undefined;
 }
 
-/** How deep the line starting at `offset` nests: its list and quote markers, and its indentation by steps of four. */
-function nestingAt(source: string, offset: number): number {
-  let depth = 0;
+/**
+ * Where the line starting at `offset` nests past the limit, if it does: its indentation counts
+ * a level for every four columns, then each list or quote marker one more. The offset returned
+ * is the marker (or the text) that passes the limit.
+ */
+function nestingExcess(source: string, offset: number): number | undefined {
   let indent = 0;
   let index = offset;
   for (;;) {
@@ -90,25 +93,17 @@ function nestingAt(source: string, offset: number): number {
     else break;
     index++;
   }
+  let depth = Math.floor(indent / 4);
+  if (depth > LIMITS.nesting) return index;
   for (;;) {
     while (source[index] === ' ' || source[index] === '\t') index++;
     const character = source[index];
-    if (character === '>') {
-      depth++;
-      index++;
-      continue;
-    }
-    if ((character === '-' || character === '*' || character === '+') && /[ \t]/.test(source[index + 1] ?? '')) {
-      depth++;
-      index += 2;
-      continue;
-    }
-    const ordered = /^\d{1,9}[.)][ \t]/.exec(source.slice(index, index + 12));
-    if (ordered) {
-      depth++;
-      index += ordered[0].length;
-      continue;
-    }
-    return depth + Math.floor(indent / 4);
+    let marker = 0;
+    if (character === '>') marker = 1;
+    else if ((character === '-' || character === '*' || character === '+') && /[ \t]/.test(source[index + 1] ?? '')) marker = 2;
+    else marker = /^\d{1,9}[.)][ \t]/.exec(source.slice(index, index + 12))?.[0].length ?? 0;
+    if (marker === 0) return undefined;
+    if (++depth > LIMITS.nesting) return index;
+    index += marker;
   }
 }

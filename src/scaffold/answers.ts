@@ -45,12 +45,12 @@ export function numberProblem(text: string, context: ScaffoldContext): { problem
     };
   }
   const folderName = folderNameOf(Number(trimmed));
-  if (context.issues.some((ref) => ref.folderName === folderName)) {
+  if (context.takenFolders.includes(folderName)) {
     return {
       exitCode: 1,
       problem: {
-        fr: `Le numéro ${Number(trimmed)} existe déjà (issues/${folderName}) : choisissez-en un autre, par exemple ${nextNumber(context.issues)}.`,
-        en: `Issue ${Number(trimmed)} already exists (issues/${folderName}): pick another one, for instance ${nextNumber(context.issues)}.`,
+        fr: `Le numéro ${Number(trimmed)} existe déjà (issues/${folderName}) : choisissez-en un autre, par exemple ${nextNumber(context.takenFolders)}.`,
+        en: `Issue ${Number(trimmed)} already exists (issues/${folderName}): pick another one, for instance ${nextNumber(context.takenFolders)}.`,
       },
     };
   }
@@ -119,7 +119,7 @@ export function readFlags(options: NewOptions, context: ScaffoldContext): GivenA
 
 /** The flags a run without a terminal would need, given what the flags already answer. */
 export function missingFlags(given: GivenAnswers, context: ScaffoldContext): string[] {
-  const defaults = defaultsFor(context, given.number ?? nextNumber(context.issues));
+  const defaults = defaultsFor(context, given.number ?? nextNumber(context.takenFolders));
   const missing: string[] = [];
   if (given.number === undefined) missing.push('--number');
   if (given.date === undefined) missing.push('--date');
@@ -132,7 +132,7 @@ export function missingFlags(given: GivenAnswers, context: ScaffoldContext): str
 
 /** Fills what the flags left out with the defaults (`--yes`, or a run with every flag). */
 export function withDefaults(given: GivenAnswers, context: ScaffoldContext): { answers: Answers; defaults: NumberDefaults } {
-  const number = given.number ?? nextNumber(context.issues);
+  const number = given.number ?? nextNumber(context.takenFolders);
   if (number > 999) {
     throw new AnswerError({
       fr: 'Le numéro 999 existe déjà : pvd numérote les lettres de 1 à 999. Donnez un numéro libre avec --number.',

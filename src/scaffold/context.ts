@@ -1,5 +1,5 @@
 import type { Message } from '../i18n/lang.js';
-import { findProject, listIssues, type IssueRef, type Project } from '../project.js';
+import { findProject, issueFolderNames, listIssues, type IssueRef, type Project } from '../project.js';
 import { loadTemplate } from '../template/load.js';
 import type { CatalogSection, Template } from '../template/model.js';
 import { describeWeekdayOfMonth, sameWeekdayFrom, sameWeekdayNextMonth, today, weekdayOfMonth, type IsoDate } from './dates.js';
@@ -10,17 +10,19 @@ export interface ScaffoldContext {
   project: Project;
   template: Template;
   issues: IssueRef[];
+  /** Three-digit folders of issues/, even without an issue.md yet: a new issue never takes one. */
+  takenFolders: string[];
   today: IsoDate;
 }
 
 export function loadScaffoldContext(): ScaffoldContext {
   const project = findProject();
-  return { project, template: loadTemplate(project.root), issues: listIssues(project), today: today() };
+  return { project, template: loadTemplate(project.root), issues: listIssues(project), takenFolders: issueFolderNames(project), today: today() };
 }
 
-/** The highest number in issues/ plus one (gaps are left alone), or 1 for the very first issue. */
-export function nextNumber(issues: readonly IssueRef[]): number {
-  return (issues.at(-1)?.number ?? 0) + 1;
+/** The highest number taken in issues/ plus one (gaps are left alone), or 1 for the very first issue. */
+export function nextNumber(takenFolders: readonly string[]): number {
+  return Number(takenFolders.at(-1) ?? 0) + 1;
 }
 
 export function optionalSections(template: Template): CatalogSection[] {

@@ -42,7 +42,7 @@ export async function askMissing(given: GivenAnswers, context: ScaffoldContext):
 
   const number = given.number ?? Number(await input({
     message: t({ fr: 'Numéro de la lettre', en: 'Issue number' }),
-    default: String(nextNumber(context.issues)),
+    default: String(nextNumber(context.takenFolders)),
     validate: (text) => {
       const refusal = numberProblem(text, context);
       return refusal ? t(refusal.problem) : true;

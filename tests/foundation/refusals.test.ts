@@ -8,7 +8,8 @@ const STACK_TRACE = /\n\s+at .+:\d+:\d+/;
 
 describe('pvd build refuses an issue it cannot render', () => {
   it.each([
-    ['malformed YAML', (source: string) => source.replace('status: ready', 'status: ready: oui'), /issues\/042\/issue\.md:6:\d+ +erreur +parse +YAML mal formé/],
+    ['malformed YAML', (source: string) => source.replace('status: ready', 'status: - ready'), /issues\/042\/issue\.md:6:\d+ +erreur +parse +YAML mal formé sur cette ligne/],
+    ['a « : » left unquoted', (source: string) => source.replace('status: ready', 'status: ready: oui'), /issues\/042\/issue\.md:6:1 +erreur +parse +« : » dans une valeur sans guillemets : le YAML y voit une nouvelle clé\. Mettez la valeur entre guillemets/],
     ['an unclosed front matter', (source: string) => source.replace('---\n\n**Chaque', '\n**Chaque'), /issues\/042\/issue\.md:1:1 +erreur +parse +L'en-tête YAML ouvert ligne 1/],
     ['a wrong type', (source: string) => source.replace('number: 42', 'number: quarante-deux'), /issues\/042\/issue\.md:2:9 +erreur +front-matter +« number » doit être un nombre entier/],
     ['an unknown section', (source: string) => source.replace('## Voir aussi', '## Voir ausi'), /:\d+:1 +erreur +unknown-section +Rubrique inconnue « Voir ausi » : vouliez-vous dire « Voir aussi » \?/],
@@ -42,8 +43,10 @@ describe('pvd build refuses an issue it cannot render', () => {
   });
 
   it.each([
-    [['build', '43'], /issues\/043\/issue\.md n'existe pas/],
-    [['build', 'quarante'], /« quarante » n'est pas un numéro de lettre/],
+    [['build', '43'], /Le numéro 43 n'existe pas \(issues\/043\/issue\.md est introuvable\) : numéros présents : 42\. Créez-le avec « npx pvd new »\./],
+    [['build', 'quarante'], /« quarante » n'existe pas : vérifiez le chemin, ou donnez un numéro \(par exemple 42\)\./],
+    [['build', '1000'], /« 1000 » n'est pas un numéro de lettre : donnez un nombre entre 1 et 999/],
+    [['build', '0'], /« 0 » n'est pas un numéro de lettre/],
     [['build'], /Quel numéro produire \?/],
     [['build', '42', '--target', 'outlook'], /outlook/],
     [['build', '42', '--frobnicate'], /frobnicate/],

@@ -15,8 +15,12 @@ function lintBytes(content: string | Buffer) {
 
 describe('bad input is a located diagnostic (exit 1), never a crash', () => {
   it.each([
-    ['broken YAML, at its line', SOURCE_042.replace('status: ready', 'status: ready: oui'),
-      /^issues\/042\/issue\.md:6:\d+ {2}erreur {2}parse {2}YAML mal formé .*: chaque ligne doit être « clé: valeur »/m, /error {2}parse {2}Malformed YAML/],
+    ['broken YAML, at its line', SOURCE_042.replace('status: ready', 'status: - ready'),
+      /^issues\/042\/issue\.md:6:\d+ {2}erreur {2}parse {2}YAML mal formé sur cette ligne : chaque ligne est « clé: valeur »/m, /error {2}parse {2}Malformed YAML on this line/],
+    ['a subject with an unquoted « : »', SOURCE_042.replace(/^subject: .*$/m, 'subject: Rencontres nationales : 1 645 communes'),
+      /^issues\/042\/issue\.md:4:1 {2}erreur {2}parse {2}« : » dans une valeur sans guillemets/m, /error {2}parse {2}": " inside an unquoted value/],
+    ['a credit with an unquoted « : »', SOURCE_042.replace('  - DDT 54', '  - Photo : Marie Durand'),
+      /^issues\/042\/issue\.md:10:\d+ {2}erreur {2}front-matter {2}« : » dans une valeur sans guillemets/m, /error {2}front-matter {2}": " inside an unquoted value/],
     ['an unclosed front matter', SOURCE_042.replace(/\n---\n/, '\n\n'),
       /^issues\/042\/issue\.md:1:1 {2}erreur {2}parse {2}L'en-tête YAML ouvert ligne 1 par « --- » n'est jamais fermé/m, /The YAML header opened by "---" on line 1 is never closed/],
     ['no front matter at all', SOURCE_042.replace(/^---[\s\S]*?\n---\n/, ''),

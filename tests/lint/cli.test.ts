@@ -103,7 +103,7 @@ describe('pvd lint: output and exit codes', () => {
     expect(result.code).toBe(1);
     const [report] = JSON.parse(result.stdout);
     expect(report).toMatchObject({ file: 'issues/042/issue.md', errorCount: 1, warningCount: 1, fixed: 0 });
-    expect(report.messages[0]).toEqual({ ...bangPosition(root), severity: 'warning', rule: 'typography-fr', message: expect.stringMatching(/^A space is missing before "!"/), fixable: true });
+    expect(report.messages[0]).toEqual({ ...bangPosition(root), severity: 'warning', rule: 'typography-fr', messageId: 'spaceBefore', message: 'A space is missing before "!": French writes "Bravo !" (--fix adds it).', fixable: true });
   });
 
   it('--format github: workflow annotations, with their special characters escaped', () => {
@@ -198,7 +198,7 @@ describe('rule levels and silencing', () => {
     writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('rules: {}', 'rules:\n  typographie-fr: off'));
     const result = runPvd(['lint'], { cwd: root });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/templates\/pvd\/template\.yaml:\d+:1 {2}rules — règle inconnue « typographie-fr » : vouliez-vous dire « typography-fr » \?/);
+    expect(result.stderr).toMatch(/templates\/pvd\/template\.yaml:\d+:3 {2}rules — règle inconnue « typographie-fr » : vouliez-vous dire « typography-fr » \?/);
   });
 
   it('<!-- pvd-disable-next-line rule-id --> silences that rule on the next line only', () => {

@@ -17,7 +17,9 @@ export default defineRule({
     },
   },
   create({ issue, report }) {
-    const listed = Array.isArray(issue.data.credits) ? issue.data.credits.filter((credit): credit is string => typeof credit === 'string') : undefined;
+    // A list front-matter refuses (an entry that is not a text) is not judged here as well.
+    const { credits } = issue.data;
+    const listed = Array.isArray(credits) && credits.every((credit) => typeof credit === 'string') ? credits : undefined;
     const known = new Set(listed?.map((credit) => normalizeTitle(creditName(credit))));
     return {
       image(image) {
