@@ -25,8 +25,8 @@ const result = await build({
   // Bundled CommonJS packages (juice, handlebars) call require() for Node built-ins.
   banner: { js: "import { createRequire as __pvdCreateRequire } from 'node:module'; const require = __pvdCreateRequire(import.meta.url);" },
   logLevel: 'warning',
-  // Optional native speed-ups of some dependencies that are never installed.
-  external: ['node-pty', 'playwright-core'],
+  // Loaded by `pvd check` only, from node_modules: a browser driver is no code to bundle.
+  external: ['playwright-core'],
 });
 // Which source modules went into which output file: the test proving that
 // `pvd lint` loads no heavy module reads it.

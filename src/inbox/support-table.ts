@@ -27,7 +27,7 @@ export interface SupportTable {
 /**
  * caniemail's 600 KB of data boiled down to the CSS features and inboxes pvd checks
  * (src/inbox/caniemail-support.json): parsing the full file would cost every build
- * ~15 ms. tests/inbox-css.test.ts regenerates it from the installed caniemail and fails
+ * ~15 ms. tests/inbox.test.ts regenerates it from the installed caniemail and fails
  * when the two differ.
  */
 export function buildSupportTable(data: CaniemailData, version: string): SupportTable {

@@ -3,7 +3,7 @@ import type { Diagnostic, Position } from '../diagnostics/index.js';
 import type { Message } from '../i18n/lang.js';
 import { closest } from '../text/closest.js';
 import { isRealDate } from '../text/dates.js';
-import type { FrontMatterEntry } from './model.js';
+import type { FrontMatterEntry } from './front-matter.js';
 
 /** The keys of an issue's front matter, in the order `pvd new` writes them. */
 export const FRONT_MATTER_KEYS = ['number', 'date', 'subject', 'preheader', 'status', 'credits'] as const;

@@ -2,7 +2,13 @@ import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLError } 
 import type { Diagnostic, Position } from '../diagnostics/index.js';
 import type { Message } from '../i18n/lang.js';
 import { LineIndex } from '../text/positions.js';
-import type { FrontMatterEntry } from './model.js';
+
+/** Where a top-level front-matter key, and its value, are written in the file. */
+export interface FrontMatterEntry {
+  key: string;
+  position: Position;
+  valuePosition: Position;
+}
 
 export interface SplitFrontMatter {
   data: Record<string, unknown>;

@@ -2,8 +2,9 @@ import type { CatalogSection } from '../template/model.js';
 import type { Slot } from '../template/layout.js';
 import type { Position } from '../text/positions.js';
 import type { FrontMatter } from './front-matter-schema.js';
+import type { FrontMatterEntry } from './front-matter.js';
 
-export type { FrontMatter, Position };
+export type { FrontMatter, FrontMatterEntry, Position };
 
 export type Status = FrontMatter['status'];
 
@@ -103,11 +104,6 @@ export interface Verbatim {
   end: number;
 }
 
-export interface FrontMatterEntry {
-  key: string;
-  position: Position;
-  valuePosition: Position;
-}
 
 export interface Issue {
   /** The path as the user should see it (relative to the working directory). */

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
+import { writeFileAtomic } from '../io/atomic.js';
 import type { IssueFile } from '../project.js';
 import type { TargetName } from '../template/model.js';
 import { buildMany } from './build-many.js';
@@ -43,9 +45,11 @@ export async function runBuild(targets: readonly IssueFile[], options: BuildRunO
   // Rewritten only when every issue built, so it never loses an issue that failed this time.
   // Drafts are not sent yet: the public archive leaves them out.
   if (options.all && write && failed === 0) {
-    const { writeArchive } = await import('../archive/index.js');
+    const { renderArchive } = await import('../render/archive.js');
     const listed = built.filter((issue) => issue.status === 'ready');
-    archive = { path: writeArchive(options.outDir, listed, options.session.template.config), count: listed.length };
+    const path = join(options.outDir, 'index.html');
+    writeFileAtomic(path, renderArchive(listed, options.session.template));
+    archive = { path, count: listed.length };
   }
   return { reports, built, problems, failed, withInboxErrors, archive, exitCode: failed > 0 || withInboxErrors > 0 ? 1 : 0 };
 }

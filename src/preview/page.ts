@@ -1,4 +1,4 @@
-import { getLang, t, type Message } from '../i18n/lang.js';
+import { t, type Message } from '../i18n/lang.js';
 import { escapeHtml } from '../render/escape.js';
 
 /** The widths the email is shown at: a desktop reading pane and a common phone. */
@@ -50,9 +50,9 @@ export function renderPage(number: string, file: string): string {
   const say = (message: Message) => escapeHtml(t(message));
   const labels = Object.fromEntries(Object.entries(LABELS).map(([key, message]) => [key, t(message)]));
   // `<` escaped so no label can close the script element.
-  const labelsJson = JSON.stringify({ ...labels, locale: getLang() === 'fr' ? 'fr-FR' : 'en-GB', file }).replace(/</g, '\\u003c');
+  const labelsJson = JSON.stringify({ ...labels, locale: t({ fr: 'fr-FR', en: 'en-GB' }), file }).replace(/</g, '\\u003c');
   return `<!doctype html>
-<html lang="${getLang()}">
+<html lang="${t({ fr: 'fr', en: 'en' })}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,8 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics/index.js';
+import { diagnosticToJson, type Diagnostic, type DiagnosticJson } from '../diagnostics/index.js';
 import { TemplateError, UsageError } from '../errors.js';
-import { t } from '../i18n/lang.js';
 import { MAX_ISSUE_BYTES } from '../issue/read.js';
 import { processIssue } from '../pipeline/process.js';
 import { openSession } from '../pipeline/session.js';
@@ -12,15 +11,8 @@ import { compileTemplate } from '../render/index.js';
 /** Where the preview serves images: the rendered HTML points here instead of the public base URL. */
 export const ASSETS_PREFIX = '/assets/';
 
-/** A diagnostic as the page shows it: the message already in the reader's language. */
-export interface PreviewDiagnostic {
-  file: string;
-  line: number;
-  column: number;
-  severity: Diagnostic['severity'];
-  rule: string;
-  message: string;
-  /** The source line the diagnostic points at, when it is in issue.md. */
+/** A diagnostic as the page shows it: the message already in the reader's language, and the line it points at. */
+export interface PreviewDiagnostic extends DiagnosticJson {
   excerpt?: string;
 }
 
@@ -113,14 +105,6 @@ function present(diagnostics: readonly Diagnostic[]): PreviewDiagnostic[] {
   };
   return diagnostics.map((diagnostic) => {
     const excerpt = linesOf(diagnostic.file)?.[diagnostic.line - 1]?.slice(0, 200);
-    return {
-      file: diagnostic.file,
-      line: diagnostic.line,
-      column: diagnostic.column,
-      severity: diagnostic.severity,
-      rule: diagnostic.rule,
-      message: t(diagnostic.message),
-      ...(excerpt?.trim() ? { excerpt } : {}),
-    };
+    return { ...diagnosticToJson(diagnostic), ...(excerpt?.trim() ? { excerpt } : {}) };
   });
 }

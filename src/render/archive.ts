@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { TemplateError } from '../errors.js';
+import { displayPath } from '../project.js';
+import type { Template } from '../template/model.js';
+import { frenchDate } from '../text/dates.js';
+import { escapeText } from './escape.js';
+
+/** One sent issue, as the web archive lists it. */
+export interface ArchiveEntry {
+  number: number;
+  /** YYYY-MM-DD */
+  date: string;
+  subject: string;
+  /** Three digits: out/NNN/ holds its web version. */
+  folderName: string;
+}
+
+/**
+ * out/index.html, from the template's archive.hbs: every issue, newest first, each linking to
+ * NNN/index.html. Links are relative, so out/ can be published as is under publicBaseUrl,
+ * where `urls.webVersion` ("view in browser" for the generic target) expects each issue.
+ */
+export function renderArchive(entries: readonly ArchiveEntry[], template: Template): string {
+  const path = join(template.folder, 'archive.hbs');
+  let layout: Handlebars.TemplateDelegate;
+  try {
+    layout = Handlebars.create().compile(readFileSync(path, 'utf8'), { strict: false, preventIndent: true });
+  } catch (error) {
+    throw new TemplateError({
+      file: displayPath(path), line: 1, column: 1, severity: 'error', rule: 'template', messageId: 'archive',
+      message: {
+        fr: `La page d'archive du gabarit (archive.hbs) est illisible (${error instanceof Error ? error.message.split('\n')[0] : String(error)}) : restaurez-la depuis le gabarit livré avec pvd.`,
+        en: `The template's archive page (archive.hbs) cannot be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): restore it from the template shipped with pvd.`,
+      },
+    });
+  }
+  // Texts are escaped here, as between tags: Handlebars would also turn quotes and `=` into entities.
+  const safe = (text: string) => new Handlebars.SafeString(escapeText(text));
+  const { config } = template;
+  return layout({
+    name: safe(config.name),
+    organisation: safe(config.organisation),
+    colors: config.colors,
+    count: `${entries.length} numéro${entries.length > 1 ? 's' : ''}`,
+    issues: [...entries].sort((a, b) => b.number - a.number).map((entry) => ({
+      folderName: entry.folderName,
+      number: entry.number,
+      date: entry.date,
+      dateLabel: frenchDate(entry.date),
+      subject: safe(entry.subject),
+    })),
+  });
+}
