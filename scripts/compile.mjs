@@ -26,7 +26,8 @@ const result = await build({
   banner: { js: "import { createRequire as __pvdCreateRequire } from 'node:module'; const require = __pvdCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   // Optional native speed-ups of some dependencies that are never installed.
-  external: ['node-pty', 'playwright-core'],
+  // ssh2 (under ssh2-sftp-client) loads native add-ons, which a bundle cannot hold; only `pvd publish` to sftp:// loads it.
+  external: ['node-pty', 'playwright-core', 'ssh2', 'ssh2-sftp-client'],
 });
 // Which source modules went into which output file: the test proving that
 // `pvd lint` loads no heavy module reads it.

@@ -55,6 +55,19 @@ function buildProgram(): Command {
     .action(action(() => import('./commands/build.js')));
 
   program
+    .command('publish')
+    .description(say("met en ligne l'archive, les numéros prêts et leurs images, puis vérifie qu'ils répondent", 'put the archive, the ready issues and their images online, then check they answer'))
+    .argument('[numbers...]', say('numéros à publier (par défaut : tous les numéros prêts)', 'issue numbers to publish (by default: every ready issue)'))
+    .option('--to <destination>', say('dossier ou sftp://utilisateur@serveur[:port]/chemin (par défaut : publish.to de template.yaml)', 'folder or sftp://user@server[:port]/path (by default: publish.to of template.yaml)'))
+    .option('--no-check', say('ne vérifie pas que les adresses répondent (site mis en ligne plus tard, par une forge)', 'do not check that the addresses answer (site put online later, by a forge)'))
+    .option('--timeout <secondes>', say('attente maximale de chaque adresse lors de la vérification (10 par défaut)', 'longest wait for each address during the check (10 by default)'))
+    .addHelpText('after', say(
+      '\nExemples :\n  npx pvd publish 42 --to sftp://lettre@web.example.fr/var/www/lettre-pvd\n  npx pvd publish --to public --no-check     (GitLab Pages, GitHub Pages)',
+      '\nExamples:\n  npx pvd publish 42 --to sftp://lettre@web.example.fr/var/www/lettre-pvd\n  npx pvd publish --to public --no-check     (GitLab Pages, GitHub Pages)',
+    ))
+    .action(action(() => import('./commands/publish.js')));
+
+  program
     .command('new')
     .description(say('prépare le numéro suivant', 'scaffold the next issue'))
     .option('--number <n>', say('numéro', 'issue number'))
@@ -96,7 +109,7 @@ const optionName = (flags: string) => flags.split(' ')[0]!;
 
 const COMMANDER_ERRORS: [RegExp, (...groups: string[]) => Message][] = [
   [/^error: unknown option '([^']*)'(.*)$/s, (option, rest) => ({ fr: `option inconnue « ${option} »${suggestion(rest!).fr}`, en: `unknown option '${option}'${suggestion(rest!).en}` })],
-  [/^error: unknown command '([^']*)'(.*)$/s, (command, rest) => ({ fr: `commande inconnue « ${command} »${suggestion(rest!).fr || ' : les commandes sont new, lint, build, preview et hooks.'}`, en: `unknown command '${command}'${suggestion(rest!).en || ': the commands are new, lint, build, preview and hooks.'}` })],
+  [/^error: unknown command '([^']*)'(.*)$/s, (command, rest) => ({ fr: `commande inconnue « ${command} »${suggestion(rest!).fr || ' : les commandes sont new, lint, build, publish, preview et hooks.'}`, en: `unknown command '${command}'${suggestion(rest!).en || ': the commands are new, lint, build, publish, preview and hooks.'}` })],
   [/^error: missing required argument '([^']*)'/, (argument) => ({ fr: `il manque l'argument « ${argument} » (par exemple « pvd preview 42 »).`, en: `missing required argument '${argument}' (for instance "pvd preview 42").` })],
   [/^error: option '([^']*)' argument missing/, (option) => ({ fr: `l'option ${optionName(option!)} attend une valeur.`, en: `option ${optionName(option!)} needs a value.` })],
   [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/s, (option, value, choices) => ({ fr: `« ${value} » n'est pas une valeur permise pour ${optionName(option!)} : choisissez parmi ${choices}.`, en: `"${value}" is not allowed for ${optionName(option!)}: choose from ${choices}.` })],

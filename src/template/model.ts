@@ -44,6 +44,8 @@ export interface TemplateConfig {
   legalNotice: string;
   target: TargetName;
   utm: { source: string; medium: string; campaign: string } | undefined;
+  /** Where `pvd publish` puts the site when --to is not given, and the SFTP server's trusted key. */
+  publish: { to?: string; hostKey?: string } | undefined;
   allowRawHtml: boolean;
   rules: Record<string, RuleLevel>;
   sections: CatalogSection[];

@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Message } from '../i18n/lang.js';
+import { folderPath } from './destination.js';
+import { DestinationError, temporaryName, type Transport } from './transport.js';
+
+/**
+ * A folder destination: a web root, a mounted share, a forge's Pages folder. The folder
+ * itself is made when its parent exists; a missing parent is more likely an unmounted share
+ * than a folder to create.
+ */
+export async function openFolder(root: string): Promise<Transport> {
+  try {
+    await mkdir(root);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new DestinationError({
+        fr: `Impossible de publier dans ${root} : son dossier parent ${dirname(root)} n'existe pas. Si c'est un partage réseau, montez-le (ou reconnectez le lecteur) ; sinon vérifiez le chemin donné à --to ou à publish.to (templates/pvd/template.yaml).`,
+        en: `Cannot publish into ${root}: its parent folder ${dirname(root)} does not exist. If it is a network share, mount it (or reconnect the drive); otherwise check the path given to --to or publish.to (templates/pvd/template.yaml).`,
+      });
+    }
+    if (code !== 'EEXIST') throw new DestinationError(folderProblem(root, code));
+  }
+  const stats = await stat(root).catch((error: NodeJS.ErrnoException) => {
+    throw new DestinationError(folderProblem(root, error.code));
+  });
+  if (!stats.isDirectory()) {
+    throw new DestinationError({
+      fr: `Impossible de publier dans ${root} : c'est un fichier, pas un dossier. Choisissez un dossier avec --to.`,
+      en: `Cannot publish into ${root}: it is a file, not a folder. Choose a folder with --to.`,
+    });
+  }
+  const at = (path: string) => folderPath(root, path);
+  const guarded = async <T>(path: string, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      throw new DestinationError(folderProblem(at(path), (error as NodeJS.ErrnoException).code));
+    }
+  };
+  return {
+    async size(path) {
+      try {
+        const found = await stat(at(path));
+        return found.isFile() ? found.size : undefined;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw new DestinationError(folderProblem(at(path), (error as NodeJS.ErrnoException).code));
+      }
+    },
+    read: (path) => guarded(path, () => readFile(at(path))),
+    write: (path, bytes) => guarded(path, async () => {
+      const target = at(path);
+      await mkdir(dirname(target), { recursive: true });
+      const temporary = join(dirname(target), temporaryName(basename(target), randomBytes(4).toString('hex')));
+      try {
+        await writeFile(temporary, bytes);
+        // On Windows too, rename replaces an existing file (MoveFileEx with REPLACE_EXISTING).
+        await rename(temporary, target);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+    }),
+    close: async () => {},
+  };
+}
+
+function folderProblem(path: string, code: string | undefined): Message {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return {
+        fr: `Impossible d'écrire dans ${path} (${code}) : vous n'avez pas le droit d'y écrire. Demandez ce droit, ou publiez ailleurs avec --to.`,
+        en: `Cannot write to ${path} (${code}): you are not allowed to write there. Ask for that right, or publish elsewhere with --to.`,
+      };
+    case 'EROFS':
+      return {
+        fr: `Impossible d'écrire dans ${path} : le disque ou le partage est en lecture seule. Montez-le en écriture, ou publiez ailleurs avec --to.`,
+        en: `Cannot write to ${path}: the disk or share is read-only. Mount it writable, or publish elsewhere with --to.`,
+      };
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return {
+        fr: `Impossible d'écrire dans ${path} : le disque est plein. Libérez de la place puis relancez.`,
+        en: `Cannot write to ${path}: the disk is full. Free some space, then run again.`,
+      };
+    case 'ENOTDIR':
+    case 'EISDIR':
+      return {
+        fr: `Impossible d'écrire ${path} : un fichier ou un dossier du même nom est en travers (${code}). Déplacez-le, puis relancez.`,
+        en: `Cannot write ${path}: a file or folder of that name is in the way (${code}). Move it, then run again.`,
+      };
+    default:
+      return {
+        fr: `Impossible d'écrire dans ${path} (${code ?? 'erreur inconnue'}) : vérifiez que le dossier est accessible (partage réseau connecté), puis relancez.`,
+        en: `Cannot write to ${path} (${code ?? 'unknown error'}): check the folder can be reached (network share connected), then run again.`,
+      };
+  }
+}
