@@ -21,10 +21,10 @@ export async function openFolder(root: string): Promise<Transport> {
         en: `Cannot publish into ${root}: its parent folder ${dirname(root)} does not exist. If it is a network share, mount it (or reconnect the drive); otherwise check the path given to --to or publish.to (templates/pvd/template.yaml).`,
       });
     }
-    if (code !== 'EEXIST') throw new DestinationError(folderProblem(root, code));
+    if (code !== 'EEXIST') throw new DestinationError(folderProblem(root, undefined, code));
   }
   const stats = await stat(root).catch((error: NodeJS.ErrnoException) => {
-    throw new DestinationError(folderProblem(root, error.code));
+    throw new DestinationError(folderProblem(root, undefined, error.code));
   });
   if (!stats.isDirectory()) {
     throw new DestinationError({
@@ -37,7 +37,7 @@ export async function openFolder(root: string): Promise<Transport> {
     try {
       return await work();
     } catch (error) {
-      throw new DestinationError(folderProblem(at(path), (error as NodeJS.ErrnoException).code));
+      throw new DestinationError(folderProblem(root, path, (error as NodeJS.ErrnoException).code));
     }
   };
   return {
@@ -47,7 +47,7 @@ export async function openFolder(root: string): Promise<Transport> {
         return found.isFile() ? found.size : undefined;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw new DestinationError(folderProblem(at(path), (error as NodeJS.ErrnoException).code));
+        throw new DestinationError(folderProblem(root, path, (error as NodeJS.ErrnoException).code));
       }
     },
     read: (path) => guarded(path, () => readFile(at(path))),
@@ -68,35 +68,38 @@ export async function openFolder(root: string): Promise<Transport> {
   };
 }
 
-function folderProblem(path: string, code: string | undefined): Message {
+/** What went wrong writing `path` (relative, or the folder itself) under the destination `root`. */
+function folderProblem(root: string, path: string | undefined, code: string | undefined): Message {
+  const what = path === undefined ? { fr: `dans ${root}`, en: `to ${root}` } : { fr: `${path} dans ${root}`, en: `${path} to ${root}` };
+  const why = code ?? 'erreur inconnue';
   switch (code) {
     case 'EACCES':
     case 'EPERM':
       return {
-        fr: `Impossible d'écrire dans ${path} (${code}) : vous n'avez pas le droit d'y écrire. Demandez ce droit, ou publiez ailleurs avec --to.`,
-        en: `Cannot write to ${path} (${code}): you are not allowed to write there. Ask for that right, or publish elsewhere with --to.`,
+        fr: `Impossible d'écrire ${what.fr} (${why}) : vous n'avez pas le droit d'écrire dans ce dossier. Demandez ce droit, ou publiez ailleurs avec --to.`,
+        en: `Cannot write ${what.en} (${why}): you are not allowed to write in that folder. Ask for that right, or publish elsewhere with --to.`,
       };
     case 'EROFS':
       return {
-        fr: `Impossible d'écrire dans ${path} : le disque ou le partage est en lecture seule. Montez-le en écriture, ou publiez ailleurs avec --to.`,
-        en: `Cannot write to ${path}: the disk or share is read-only. Mount it writable, or publish elsewhere with --to.`,
+        fr: `Impossible d'écrire ${what.fr} : le disque ou le partage est en lecture seule. Montez-le en écriture, ou publiez ailleurs avec --to.`,
+        en: `Cannot write ${what.en}: the disk or share is read-only. Mount it writable, or publish elsewhere with --to.`,
       };
     case 'ENOSPC':
     case 'EDQUOT':
       return {
-        fr: `Impossible d'écrire dans ${path} : le disque est plein. Libérez de la place puis relancez.`,
-        en: `Cannot write to ${path}: the disk is full. Free some space, then run again.`,
+        fr: `Impossible d'écrire ${what.fr} : le disque est plein. Libérez de la place puis relancez.`,
+        en: `Cannot write ${what.en}: the disk is full. Free some space, then run again.`,
       };
     case 'ENOTDIR':
     case 'EISDIR':
       return {
-        fr: `Impossible d'écrire ${path} : un fichier ou un dossier du même nom est en travers (${code}). Déplacez-le, puis relancez.`,
-        en: `Cannot write ${path}: a file or folder of that name is in the way (${code}). Move it, then run again.`,
+        fr: `Impossible d'écrire ${what.fr} : un fichier ou un dossier du même nom est en travers (${why}). Déplacez-le, puis relancez.`,
+        en: `Cannot write ${what.en}: a file or folder of that name is in the way (${why}). Move it, then run again.`,
       };
     default:
       return {
-        fr: `Impossible d'écrire dans ${path} (${code ?? 'erreur inconnue'}) : vérifiez que le dossier est accessible (partage réseau connecté), puis relancez.`,
-        en: `Cannot write to ${path} (${code ?? 'unknown error'}): check the folder can be reached (network share connected), then run again.`,
+        fr: `Impossible d'écrire ${what.fr} (${why}) : vérifiez que le dossier est accessible (partage réseau connecté), puis relancez.`,
+        en: `Cannot write ${what.en} (${code ?? 'unknown error'}): check the folder can be reached (network share connected), then run again.`,
       };
   }
 }
