@@ -14,7 +14,8 @@ export function sshdSkipReason(): string | undefined {
   return existsSync(SSHD) ? undefined : `OpenSSH absent (${SSHD}) : tests SFTP ignorés — installez le paquet Debian « openssh-server ».`;
 }
 
-async function freePort(): Promise<number> {
+/** A loopback port nothing listens on (the moment it is returned). */
+export async function freePort(): Promise<number> {
   const server = createTcpServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -34,16 +35,19 @@ export interface TestSshd {
   fingerprint: string;
   /** A private key the server accepts for root. */
   userKey: string;
-  /** The SFTP log, one line per operation (open, rename…), in order. */
+  /** sshd's log: connections, logins. */
   log(): string;
+  /** With `logSftp`, the SFTP server's log: one line per operation (open, rename…), in order. */
+  sftpLog(): string;
   stop(): Promise<void>;
 }
 
 /**
  * Debian's OpenSSH server on a free loopback port, with its own throwaway host key, an
- * accepted user key, internal-sftp logging each operation, no PAM.
+ * accepted user key, no PAM. internal-sftp logs only to syslog: `logSftp` runs OpenSSH's
+ * sftp-server instead, its log written to a file.
  */
-export async function startSshd(): Promise<TestSshd> {
+export async function startSshd(options: { logSftp?: boolean } = {}): Promise<TestSshd> {
   const dir = mkdtempSync(join(tmpdir(), 'pvd-test-sshd-'));
   const keygen = (name: string) => execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', name, '-f', join(dir, name)]);
   keygen('host');
@@ -53,6 +57,12 @@ export async function startSshd(): Promise<TestSshd> {
   const madePrivsep = !existsSync('/run/sshd');
   if (madePrivsep) mkdirSync('/run/sshd', { mode: 0o755 });
   const port = await freePort();
+  const sftpLog = join(dir, 'sftp.log');
+  let subsystem = 'internal-sftp';
+  if (options.logSftp) {
+    subsystem = join(dir, 'sftp-server');
+    writeFileSync(subsystem, `#!/bin/sh\nexec /usr/lib/openssh/sftp-server -e -l INFO 2>>'${sftpLog}'\n`, { mode: 0o755 });
+  }
   writeFileSync(join(dir, 'sshd_config'), [
     `Port ${port}`,
     'ListenAddress 127.0.0.1',
@@ -65,7 +75,7 @@ export async function startSshd(): Promise<TestSshd> {
     'PasswordAuthentication yes',
     'KbdInteractiveAuthentication no',
     'LogLevel VERBOSE',
-    'Subsystem sftp internal-sftp -l INFO',
+    `Subsystem sftp ${subsystem}`,
     '',
   ].join('\n'));
   let log = '';
@@ -88,6 +98,7 @@ export async function startSshd(): Promise<TestSshd> {
     fingerprint,
     userKey: join(dir, 'user'),
     log: () => log,
+    sftpLog: () => (existsSync(sftpLog) ? readFileSync(sftpLog, 'utf8') : ''),
     async stop() {
       if (server.exitCode === null) {
         const exited = once(server, 'exit');
@@ -179,11 +190,13 @@ export function serveNothing(): Promise<TestHttp> {
   return listen(() => {}, []);
 }
 
-/** Points publicBaseUrl of a project copy's template at `base`, and optionally adds a `publish:` block. */
+const TEST_BLOCK = '# publish block of the test';
+
+/** Points publicBaseUrl of a project copy's template at `base`, and sets (or removes) a `publish:` block. */
 export function setPublicBaseUrl(root: string, base: string, publishBlock = ''): void {
   const path = join(root, 'templates', 'pvd', 'template.yaml');
-  const source = readFileSync(path, 'utf8').replace(/^publicBaseUrl: .*$/m, `publicBaseUrl: "${base}"`);
-  writeFileSync(path, publishBlock ? `${source}\n${publishBlock}\n` : source);
+  const source = readFileSync(path, 'utf8').split(`\n${TEST_BLOCK}\n`)[0]!.replace(/^publicBaseUrl: .*$/m, `publicBaseUrl: "${base}"`);
+  writeFileSync(path, publishBlock ? `${source}\n${TEST_BLOCK}\n${publishBlock}\n` : source);
 }
 
 export function tempFolder(name: string): string {
