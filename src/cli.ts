@@ -52,6 +52,7 @@ function buildProgram(): Command {
     .option('--out-dir <dir>', say('dossier de sortie', 'output folder'), 'out')
     .addOption(new Option('--target <tool>', say("outil d'envoi (balises de fusion)", 'mailing tool (merge tags)')).choices(['generic', 'brevo', 'mailchimp', 'mailjet', 'listmonk', 'sendy']))
     .addOption(new Option('--stdout <part>', say('écrit une seule sortie sur la sortie standard', 'print one output to stdout')).choices(['html', 'text']))
+    .option('--quiet', say("n'affiche que les problèmes", 'print problems only'))
     .action(action(() => import('./commands/build.js')));
 
   program

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/lang.js';
@@ -14,6 +14,8 @@ interface BuildCommandOptions {
   outDir: string;
   target?: TargetName;
   stdout?: 'html' | 'text';
+  /** Only problems: no line per issue, no next steps. */
+  quiet?: boolean;
 }
 
 /** `pvd build`: exit 0 when built, 1 when an issue has lint errors (not built) or inbox errors (built, to fix before sending). */
@@ -31,7 +33,7 @@ export async function run(options: BuildCommandOptions, numbers: string[] = []):
   }
   const outDir = resolve(project.root, options.outDir);
   const buildOptions = { template, project, target: options.target ?? template.config.target, outDir, write: !options.stdout };
-  const showProgress = refs.length > 1 && process.stderr.isTTY && !options.stdout;
+  const showProgress = refs.length > 1 && process.stderr.isTTY && !options.stdout && !options.quiet;
   let failed = 0;
   let withInboxErrors = 0;
   const problems: Diagnostic[] = [];
@@ -52,7 +54,7 @@ export async function run(options: BuildCommandOptions, numbers: string[] = []):
     if (inboxErrors) withInboxErrors++;
     if (options.stdout) {
       process.stdout.write(options.stdout === 'html' ? result.output.html : result.output.text);
-    } else if (!showProgress) {
+    } else if (!showProgress && !options.quiet) {
       process.stdout.write(t(builtLine(result.output, inboxErrors)));
     }
   }
@@ -78,11 +80,17 @@ export async function run(options: BuildCommandOptions, numbers: string[] = []):
       en: `${withInboxErrors} issue(s) built with errors for inboxes (inbox-* rules): the files are written for you to inspect; fix them before sending.\n`,
     }));
   }
-  if (archive && !options.stdout) {
+  if (archive && !options.stdout && !options.quiet) {
     process.stdout.write(t({ fr: `✔ ${displayPath(archive)} : archive web de ${listed.length} numéro(s)\n`, en: `✔ ${displayPath(archive)}: web archive of ${listed.length} issue(s)\n` }));
   }
   if (failed === 0 && showProgress) {
     process.stdout.write(t({ fr: `✔ ${refs.length} numéros produits dans ${displayPath(outDir)}/\n`, en: `✔ ${refs.length} issues built in ${displayPath(outDir)}/\n` }));
+  }
+  if (built.length === 1 && refs.length === 1 && !options.stdout && !options.quiet) {
+    const { nextSteps } = await import('../handover/next-steps.js');
+    const issue = built[0]!;
+    const facts = { ...issue, target: buildOptions.target, targetFromOption: options.target !== undefined, templateTarget: template.config.target, templateFile: displayPath(join(template.folder, 'template.yaml')), publicBaseUrl: template.config.publicBaseUrl, htmlFile: displayPath(join(issue.folder, 'index.html')), textFile: displayPath(join(issue.folder, 'index.txt')) };
+    process.stdout.write(`${nextSteps(facts).map(t).join('\n')}\n`);
   }
   return failed > 0 || withInboxErrors > 0 ? 1 : 0;
 }

@@ -23,6 +23,7 @@ export interface BuiltIssue {
   number: number;
   date: string;
   subject: string;
+  preheader: string;
   status: 'draft' | 'ready';
   folderName: string;
   folder: string;
@@ -71,7 +72,7 @@ export async function buildIssue(path: string, file: string, options: BuildOptio
   return {
     file,
     diagnostics: [...linted.diagnostics, ...inbox],
-    output: { number: frontMatter.number, date: frontMatter.date, subject: frontMatter.subject, status: frontMatter.status, folderName: rendered.folderName, folder, html: rendered.html, text: rendered.text, files, changed },
+    output: { number: frontMatter.number, date: frontMatter.date, subject: frontMatter.subject, preheader: frontMatter.preheader, status: frontMatter.status, folderName: rendered.folderName, folder, html: rendered.html, text: rendered.text, files, changed },
   };
 }
 
