@@ -72,7 +72,7 @@ describe.skipIf(skip !== undefined)('npx pvd publish --to sftp://… against Ope
     const result = await runPvdAsync(['publish', '42', '--no-check', '--to', `sftp://root@127.0.0.1:${logged.port}${site}`], { cwd: root, env: { HOME: home, PVD_SFTP_KEY: logged.userKey } });
     expect(result.code).toBe(0);
     const renamed = [...logged.sftpLog().matchAll(/posix-rename old "([^"]+)" new "([^"]+)"/g)].map((match) => ({ from: match[1]!, to: match[2]!.slice(site.length + 1) }));
-    for (const { from, to } of renamed) expect(from).toMatch(new RegExp(`^${site}/(.*/)?\\.[^/]+\\.pvd-[0-9a-f]{8}\\.tmp$`), to);
+    for (const { from, to } of renamed) expect(from, to).toMatch(new RegExp(`^${site}/(.*/)?\\.[^/]+\\.pvd-[0-9a-f]{8}\\.tmp$`));
     const order = renamed.map((rename) => rename.to);
     expect(order.slice(0, 10).every((path) => path.startsWith('042/images/'))).toBe(true);
     expect(order.slice(10)).toEqual(['042/index.html', '.pvd-publication.json', 'index.html', '.pvd-publication.json']);
