@@ -78,7 +78,9 @@ export async function openSftp(target: SftpTarget, settings: SftpSettings = {}):
 
 function knownHostsTexts(home: string): string[] {
   const texts: string[] = [];
-  for (const path of [join(home, '.ssh', 'known_hosts'), '/etc/ssh/ssh_known_hosts']) {
+  // The system-wide list: where OpenSSH keeps it on Unix, and on Windows.
+  const systemWide = process.platform === 'win32' ? join(process.env.PROGRAMDATA ?? 'C:\\ProgramData', 'ssh', 'ssh_known_hosts') : '/etc/ssh/ssh_known_hosts';
+  for (const path of [join(home, '.ssh', 'known_hosts'), systemWide]) {
     try {
       texts.push(readFileSync(path, 'utf8'));
     } catch {
