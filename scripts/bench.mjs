@@ -109,6 +109,9 @@ for (let run = 0; run < RUNS; run++) {
   record('bare', measure(['-e', '0'], single));
   record('lint', measure([PVD, 'lint', 'issues/042/issue.md'], single));
   record('build', measure([PVD, 'build', '42', '--out-dir', join(work, `out-42-${run}`)], single));
+  // --no-check: the online check would ask publicBaseUrl, out on the network.
+  record('publish', measure([PVD, 'publish', '42', '--to', join(work, `site-42-${run}`), '--no-check'], single));
+  record('publish-again', measure([PVD, 'publish', '42', '--to', join(work, 'site-42-0'), '--no-check'], single));
 }
 const archives = Object.fromEntries(ALL_SIZES.map((count) => [count, makeArchive(count)]));
 for (let run = 0; run < ALL_RUNS; run++) {
@@ -144,6 +147,8 @@ const over = (checks) => Object.entries(checks).filter(([, ok]) => !ok).map(([wh
 line('node -e 0 (bare start-up)', 'bare', bare, '—');
 line('pvd lint issues/042/issue.md', 'lint', bare, `≤ ${BUDGET.lint}× bare`, over({ time: ms('lint') / bare <= BUDGET.lint }));
 line('pvd build 42', 'build', bare, `≤ ${BUDGET.build}× bare, ≤ ${BUDGET.buildMemoryMb} MB`, over({ time: ms('build') / bare <= BUDGET.build, memory: peak('build') <= BUDGET.buildMemoryMb }));
+line('pvd publish 42 --to <new folder>', 'publish', bare, '—');
+line('pvd publish 42 --to <same folder> (unchanged)', 'publish-again', bare, '—');
 line('node -e 0 (during --all runs)', 'bare-all', bareAll, '—');
 for (const count of ALL_SIZES) {
   line(`pvd build --all (${count} issues)`, `all-${count}`, bareAll, count === 120 ? `≤ ${BUDGET.all120Ms} ms` : '—', count === 120 ? over({ time: ms('all-120') <= BUDGET.all120Ms }) : undefined);

@@ -25,8 +25,9 @@ const result = await build({
   // Bundled CommonJS packages (juice, handlebars) call require() for Node built-ins.
   banner: { js: "import { createRequire as __pvdCreateRequire } from 'node:module'; const require = __pvdCreateRequire(import.meta.url);" },
   logLevel: 'warning',
-  // Loaded by `pvd check` only, from node_modules: a browser driver is no code to bundle.
-  external: ['playwright-core'],
+  // Loaded from node_modules, never bundled: playwright-core (a browser driver, by `pvd check` only) and
+  // ssh2 (under ssh2-sftp-client), whose native add-ons a bundle cannot hold (by `pvd publish` to sftp:// only).
+  external: ['playwright-core', 'ssh2', 'ssh2-sftp-client'],
 });
 // Which source modules went into which output file: the test proving that
 // `pvd lint` loads no heavy module reads it.

@@ -107,12 +107,27 @@ function buildProgram(): Command {
     .option('--out-dir <dossier>', say('dossier de sortie', 'output folder'), 'out')
     .addOption(new Option('--target <outil>', say("outil d'envoi (balises de fusion)", 'mailing tool (merge tags)')).choices(['generic', 'brevo', 'mailchimp', 'mailjet', 'listmonk', 'sendy']))
     .addOption(new Option('--stdout <sortie>', say('écrit une seule sortie sur la sortie standard', 'print one output to stdout')).choices(['html', 'text']))
+    .option('--quiet', say("n'affiche que les problèmes", 'print problems only'))
     .addHelpText('after', examples([
       ['build 43', say('produit out/043/', 'builds out/043/')],
       ['build 43 --target mailchimp', say('avec les balises de Mailchimp', "with Mailchimp's merge tags")],
       ['build --all', say('tous les numéros et out/index.html', 'every issue and out/index.html')],
     ]))
     .action(action(() => import('./commands/build.js')));
+
+  program
+    .command('publish')
+    .description(say("met en ligne l'archive, les numéros prêts et leurs images, puis vérifie qu'ils répondent", 'put the archive, the ready issues and their images online, then check they answer'))
+    .argument('[numéros...]', say('numéros à publier (par défaut : tous les numéros prêts)', 'issue numbers to publish (by default: every ready issue)'))
+    .option('--to <destination>', say('dossier ou sftp://utilisateur@serveur[:port]/chemin (par défaut : publish.to de template.yaml)', 'folder or sftp://user@server[:port]/path (by default: publish.to of template.yaml)'))
+    .option('--no-check', say('ne vérifie pas que les adresses répondent (site mis en ligne plus tard, par une forge)', 'do not check that the addresses answer (site put online later, by a forge)'))
+    .option('--timeout <secondes>', say('attente maximale de chaque adresse lors de la vérification (10 par défaut)', 'longest wait for each address during the check (10 by default)'))
+    .addHelpText('after', examples([
+      ['publish 42', say('vers publish.to de template.yaml', 'to publish.to of template.yaml')],
+      ['publish 42 --to sftp://lettre@web.example.fr/var/www/lettre-pvd', say('vers un serveur SFTP', 'to an SFTP server')],
+      ['publish --to public --no-check', say('pour GitLab Pages ou GitHub Pages', 'for GitLab Pages or GitHub Pages')],
+    ]))
+    .action(action(() => import('./commands/publish.js')));
 
   program
     .command('new')
@@ -180,7 +195,7 @@ function commanderMessage(error: CommanderError): Message {
     case 'commander.unknownCommand':
       return suggestion
         ? { fr: `commande inconnue « ${quoted(error.message)} »${didYouMean.fr}`, en: `unknown command '${quoted(error.message)}'${didYouMean.en}` }
-        : { fr: `commande inconnue « ${quoted(error.message)} » : les commandes sont new, lint, build, preview et hooks.${help.fr}`, en: `unknown command '${quoted(error.message)}': the commands are new, lint, build, preview and hooks.${help.en}` };
+        : { fr: `commande inconnue « ${quoted(error.message)} » : les commandes sont new, lint, build, preview, publish et hooks.${help.fr}`, en: `unknown command '${quoted(error.message)}': the commands are new, lint, build, preview, publish and hooks.${help.en}` };
     case 'commander.missingArgument':
       return { fr: `il manque l'argument « ${quoted(error.message)} » (par exemple « ${RUN} preview 42 »).`, en: `missing required argument '${quoted(error.message)}' (for instance "${RUN} preview 42").` };
     case 'commander.optionMissingArgument':

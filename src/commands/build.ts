@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { formatStylish } from '../diagnostics/formatters/stylish.js';
 import { hasErrors } from '../diagnostics/index.js';
 import { UsageError } from '../errors.js';
@@ -14,6 +14,8 @@ interface BuildCommandOptions {
   outDir: string;
   target?: TargetName;
   stdout?: 'html' | 'text';
+  /** Only problems: no line per issue, no next steps. */
+  quiet?: boolean;
 }
 
 const WHICH_ISSUE = new UsageError({ fr: 'Quel numéro produire ? Par exemple « npx pvd build 42 », ou « npx pvd build --all ».', en: 'Which issue? For instance "npx pvd build 42", or "npx pvd build --all".' });
@@ -27,8 +29,10 @@ export async function run(options: BuildCommandOptions, issues: string[] = []): 
   if (targets.length === 0) throw new UsageError({ fr: 'Aucun numéro dans issues/ : créez-en un avec « npx pvd new ».', en: 'No issue in issues/: create one with "npx pvd new".' });
 
   const outDir = resolve(session.project.root, options.outDir);
-  const showProgress = targets.length > 1 && process.stderr.isTTY && !options.stdout;
-  const build = await runBuild(targets, { session, target: options.target ?? session.template.config.target, outDir, stdout: options.stdout, all: options.all === true }, (done) => {
+  const target = options.target ?? session.template.config.target;
+  const talk = !options.stdout && !options.quiet;
+  const showProgress = targets.length > 1 && process.stderr.isTTY && talk;
+  const build = await runBuild(targets, { session, target, outDir, stdout: options.stdout, all: options.all === true }, (done) => {
     if (showProgress) process.stderr.write(`\r${done}/${targets.length}`);
   });
   if (showProgress) process.stderr.write('\r\x1b[K');
@@ -36,7 +40,7 @@ export async function run(options: BuildCommandOptions, issues: string[] = []): 
   for (const { output, diagnostics } of build.reports) {
     if (!output) continue;
     if (options.stdout) process.stdout.write(options.stdout === 'html' ? output.html : output.text);
-    else if (!showProgress) process.stdout.write(t(builtLine(output, hasErrors(diagnostics))));
+    else if (talk && !showProgress) process.stdout.write(t(builtLine(output, hasErrors(diagnostics))));
   }
   if (build.problems.length > 0) process.stderr.write(`${formatStylish(build.problems)}\n`);
   if (build.failed > 0) {
@@ -51,11 +55,20 @@ export async function run(options: BuildCommandOptions, issues: string[] = []): 
       en: `${build.withInboxErrors} issue(s) built with errors for inboxes (inbox-* rules): the files are written for you to inspect; fix them before sending.\n`,
     }));
   }
-  if (build.archive) {
+  if (build.archive && talk) {
     process.stdout.write(t({ fr: `✔ ${displayPath(build.archive.path)} : archive web de ${build.archive.count} numéro(s)\n`, en: `✔ ${displayPath(build.archive.path)}: web archive of ${build.archive.count} issue(s)\n` }));
   }
   if (build.failed === 0 && showProgress) {
     process.stdout.write(t({ fr: `✔ ${targets.length} numéros produits dans ${displayPath(outDir)}/\n`, en: `✔ ${targets.length} issues built in ${displayPath(outDir)}/\n` }));
+  }
+  const [issue] = build.built;
+  if (issue && build.built.length === 1 && targets.length === 1 && talk) {
+    const { nextSteps } = await import('../handover/next-steps.js');
+    const { template } = session;
+    process.stdout.write(`${nextSteps({
+      ...issue, target, targetFromOption: options.target !== undefined, templateTarget: template.config.target, templateFile: template.file,
+      publicBaseUrl: template.config.publicBaseUrl, htmlFile: displayPath(join(issue.folder, 'index.html')), textFile: displayPath(join(issue.folder, 'index.txt')),
+    }).map(t).join('\n')}\n`);
   }
   return build.exitCode;
 }

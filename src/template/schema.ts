@@ -9,6 +9,8 @@ export const PROBLEMS: Record<string, Message> = {
   text: { fr: 'texte attendu', en: 'text expected' },
   nonEmpty: { fr: 'ne doit pas être vide', en: 'must not be empty' },
   https: { fr: 'une adresse complète commençant par https:// est attendue', en: 'a full address starting with https:// is expected' },
+  publicUrl: { fr: 'une adresse complète commençant par https:// est attendue (http:// seulement sur cet ordinateur, pour essayer : http://127.0.0.1:port/, http://localhost:port/ ou http://[::1]:port/)', en: 'a full address starting with https:// is expected (http:// only on this computer, to try things out: http://127.0.0.1:port/, http://localhost:port/ or http://[::1]:port/)' },
+  fingerprint: { fr: 'empreinte SHA256 attendue, telle que pvd ou « ssh-keygen -l » l’affiche (par exemple "SHA256:qXcicG/7qi2zjdeVnCkP3pGzW1rIRn3m2EVXlWI9N4E")', en: 'SHA256 fingerprint expected, as pvd or "ssh-keygen -l" prints it (for instance "SHA256:qXcicG/7qi2zjdeVnCkP3pGzW1rIRn3m2EVXlWI9N4E")' },
   slash: { fr: 'doit finir par « / »', en: 'must end with "/"' },
   email: { fr: 'adresse e-mail attendue', en: 'an email address is expected' },
   colour: { fr: 'couleur au format #RRGGBB attendue (par exemple "#000091", entre guillemets)', en: 'colour expected as #RRGGBB (for instance "#000091", quoted)' },
@@ -29,6 +31,8 @@ export const PROBLEMS: Record<string, Message> = {
 
 const text = () => v.pipe(v.string('text'), v.minLength(1, 'nonEmpty'));
 const httpsUrl = () => v.pipe(v.string('text'), v.regex(/^https:\/\/\S+$/, 'https'));
+// Loopback over plain http, so that a publication can be tried on this computer first.
+const publicUrl = () => v.pipe(v.string('text'), v.regex(/^(https:\/\/\S+|http:\/\/(127(\.\d{1,3}){3}|localhost|\[::1\])(:\d{1,5})?\/\S*)$/, 'publicUrl'));
 const email = () => v.pipe(v.string('text'), v.email('email'));
 const color = () => v.pipe(v.string('colour'), v.regex(/^#[0-9a-fA-F]{6}$/, 'colour'));
 const count = () => v.pipe(v.number('count'), v.integer('count'), v.minValue(0, 'count'));
@@ -70,7 +74,7 @@ export const TemplateSchema = v.object({
   privacyEmail: email(),
   from: v.object({ name: text(), email: email() }, 'object'),
   /** Where out/NNN/images/ is put online: images are linked as <publicBaseUrl>NNN/images/<file>. */
-  publicBaseUrl: v.pipe(httpsUrl(), v.endsWith('/', 'slash')),
+  publicBaseUrl: v.pipe(publicUrl(), v.endsWith('/', 'slash')),
   logo: v.object({ file: text(), alt: text(), width: v.pipe(v.number('width'), v.integer('width'), v.minValue(16, 'width')) }, 'object'),
   colors: v.object({
     primary: color(), accent: color(), text: color(), muted: color(),
@@ -82,6 +86,11 @@ export const TemplateSchema = v.object({
   /** The mailing tool whose merge tags are written when --target is not given. */
   target: v.optional(v.picklist(TARGETS, 'target'), 'generic'),
   utm: v.optional(v.object({ source: text(), medium: text(), campaign: v.optional(text(), 'lettre-{number}') }, 'object')),
+  /** Where `pvd publish` puts the site when --to is not given, and the SFTP server's trusted key. */
+  publish: v.optional(v.object({
+    to: v.optional(text()),
+    hostKey: v.optional(v.pipe(v.string('fingerprint'), v.regex(/^SHA256:[A-Za-z0-9+/]{43}=?$/, 'fingerprint'))),
+  }, 'object')),
   allowRawHtml: v.optional(flag(), false),
   rules: v.optional(v.record(v.string(), RuleSettingSchema, 'object'), {}),
   sections: v.pipe(
