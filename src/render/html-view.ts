@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import type { Block, Image, Item, Section } from '../issue/model.js';
+import type { Block, Image, Inline, Item, Section } from '../issue/model.js';
 import { escapeHtml } from './escape.js';
 import { displaySize } from './images.js';
 import { inlinesToHtml } from './inline.js';
@@ -24,6 +24,8 @@ export type BlockView =
 
 export interface ItemView {
   titleHtml: SafeHtml;
+  /** A card's title links where its picture does: a link a screen reader names by its text. */
+  titleHref: SafeHtml | undefined;
   image: BlockView | undefined;
   blocks: BlockView[];
 }
@@ -81,8 +83,11 @@ function itemView(item: Item, context: RenderContext, isCard: boolean, slot: num
   const pictureIndex = isCard ? item.blocks.findIndex((block) => block.type === 'image') : -1;
   const picture = item.blocks[pictureIndex];
   const rest = item.blocks.filter((_, index) => index !== pictureIndex);
+  const href = picture?.type === 'image' ? picture.image.href : undefined;
   return {
     titleHtml: safe(inlinesToHtml(item.title, context.inline)),
+    // A title that holds a link of its own keeps it: links cannot nest.
+    titleHref: href === undefined || item.title.some(holdsLink) ? undefined : attribute(outgoingHref(href, context.inline)),
     image: picture ? blockView(picture, context, SLOT_WIDTH.card) : undefined,
     blocks: rest.map((block) => blockView(block, context, slot)).filter(isPresent),
   };
@@ -120,6 +125,10 @@ function imageView(image: Image, context: RenderContext, slot: number): BlockVie
     credit: credit ? frenchTypography(credit.startsWith('©') ? credit : `© ${credit}`) : undefined,
     href: image.href === undefined ? undefined : attribute(outgoingHref(image.href, context.inline)),
   };
+}
+
+function holdsLink(inline: Inline): boolean {
+  return inline.type === 'link' || ('children' in inline && inline.children.some(holdsLink));
 }
 
 function isPresent<T>(value: T | undefined): value is T {

@@ -1,7 +1,23 @@
 /**
- * Widths (px) of the places an image can sit in the 600 px column. Kept apart from the
- * HTML view so that lint's image-weight rule can read them without loading Handlebars.
+ * Where an image can sit in the 600 px column, in CSS pixels: `desktop`, the width of its
+ * slot in the 600 px layout; `widest`, the widest it is ever shown. A card's picture is
+ * 220 px beside its text on a desktop, but spans the column when the card is stacked on a
+ * phone (no wider than a full-width picture). Kept apart from the HTML view so that lint's
+ * image-weight rule can read them without loading Handlebars; templates/pvd/styles.css
+ * draws the same widths.
  */
-export const SLOT_WIDTH = { full: 536, feature: 492, card: 160 } as const;
+export const SLOTS = {
+  full: { desktop: 552, widest: 552 },
+  feature: { desktop: 508, widest: 508 },
+  card: { desktop: 220, widest: 552 },
+} as const;
 
-export type Slot = keyof typeof SLOT_WIDTH;
+export type Slot = keyof typeof SLOTS;
+
+/** The desktop width of each slot: what the HTML's width attributes say. */
+export const SLOT_WIDTH = { full: SLOTS.full.desktop, feature: SLOTS.feature.desktop, card: SLOTS.card.desktop } as const;
+
+/** The widest an image placed in a slot `desktopWidth` px wide is shown. */
+export function widestDisplay(desktopWidth: number): number {
+  return Object.values(SLOTS).find((slot) => slot.desktop === desktopWidth)?.widest ?? desktopWidth;
+}
