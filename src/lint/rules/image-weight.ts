@@ -1,5 +1,6 @@
 import { readImageFacts, type ImageFacts } from '../../io/image-facts.js';
 import { localImage } from '../images.js';
+import { widestDisplay } from '../../render/slots.js';
 import { isRemoteImage } from '../../text/urls.js';
 import { defineRule } from '../rule.js';
 import { imageSlots } from '../walk.js';
@@ -14,7 +15,7 @@ const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)}`;
 export default defineRule({
   id: 'image-weight',
   severity: 'warning',
-  description: { fr: 'Chaque image pèse au plus 300 Ko et reste nette (1,5 × sa largeur affichée)', en: 'Every image weighs at most 300 KB and stays sharp (1.5 × its display width)' },
+  description: { fr: 'Chaque image pèse au plus 300 Ko et reste nette (1,5 × sa plus grande largeur affichée)', en: 'Every image weighs at most 300 KB and stays sharp (1.5 × its widest display)' },
   check({ issue, template }, report) {
     if (issue.images.length === 0) return;
     const slots = imageSlots(issue, template.config.sections);
@@ -23,7 +24,8 @@ export default defineRule({
       if (isRemoteImage(image.src) || image.src.trim() === '') continue;
       const local = localImage(issue, image.src);
       if (local.kind !== 'inside') continue; // image-missing and image-outside report these
-      const slot = slots.get(image)!;
+      // Judged where it is shown widest: a card's picture spans the column on a phone.
+      const slot = widestDisplay(slots.get(image)!);
       const key = `${local.path}@${slot}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -56,8 +58,8 @@ export default defineRule({
       const needed = Math.ceil(slot * MIN_DENSITY);
       if (width < needed) {
         report(image.position, {
-          fr: `L'image ${image.src} fait ${width} px de large pour un emplacement de ${slot} px : elle sera floue sur les écrans haute densité. Fournissez-en une d'au moins ${needed} px de large.`,
-          en: `The image ${image.src} is ${width} px wide for a ${slot} px slot: it will look blurred on high-density screens. Provide one at least ${needed} px wide.`,
+          fr: `L'image ${image.src} fait ${width} px de large et s'affiche jusqu'à ${slot} px : elle sera floue sur les écrans haute densité. Fournissez-en une d'au moins ${needed} px de large (${slot * 2} px pour qu'elle soit parfaitement nette).`,
+          en: `The image ${image.src} is ${width} px wide and is shown up to ${slot} px: it will look blurred on high-density screens. Provide one at least ${needed} px wide (${slot * 2} px for it to be perfectly sharp).`,
         });
       }
     }
