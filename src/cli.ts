@@ -55,6 +55,15 @@ function buildProgram(): Command {
     .action(action(() => import('./commands/build.js')));
 
   program
+    .command('check')
+    .description(say('montre la lettre comme les messageries la rendent (Gmail, Outlook, iOS, mode sombre) et signale ce qui casse', 'show the email as inboxes render it (Gmail, Outlook, iOS, dark mode) and report what breaks'))
+    .argument('<number>', say('numéro', 'issue number'))
+    .option('--out-dir <dir>', say('dossier de sortie', 'output folder'), 'out')
+    .addOption(new Option('--target <tool>', say("outil d'envoi (balises de fusion)", 'mailing tool (merge tags)')).choices(['generic', 'brevo', 'mailchimp', 'mailjet', 'listmonk', 'sendy']))
+    .addHelpText('after', say('\nExemple :\n  npx pvd check 42     planche de captures dans out/042/inbox/index.html', '\nExample:\n  npx pvd check 42     contact sheet in out/042/inbox/index.html'))
+    .action(action(() => import('./commands/check.js')));
+
+  program
     .command('new')
     .description(say('prépare le numéro suivant', 'scaffold the next issue'))
     .option('--number <n>', say('numéro', 'issue number'))
@@ -96,7 +105,7 @@ const optionName = (flags: string) => flags.split(' ')[0]!;
 
 const COMMANDER_ERRORS: [RegExp, (...groups: string[]) => Message][] = [
   [/^error: unknown option '([^']*)'(.*)$/s, (option, rest) => ({ fr: `option inconnue « ${option} »${suggestion(rest!).fr}`, en: `unknown option '${option}'${suggestion(rest!).en}` })],
-  [/^error: unknown command '([^']*)'(.*)$/s, (command, rest) => ({ fr: `commande inconnue « ${command} »${suggestion(rest!).fr || ' : les commandes sont new, lint, build, preview et hooks.'}`, en: `unknown command '${command}'${suggestion(rest!).en || ': the commands are new, lint, build, preview and hooks.'}` })],
+  [/^error: unknown command '([^']*)'(.*)$/s, (command, rest) => ({ fr: `commande inconnue « ${command} »${suggestion(rest!).fr || ' : les commandes sont new, lint, build, check, preview et hooks.'}`, en: `unknown command '${command}'${suggestion(rest!).en || ': the commands are new, lint, build, check, preview and hooks.'}` })],
   [/^error: missing required argument '([^']*)'/, (argument) => ({ fr: `il manque l'argument « ${argument} » (par exemple « pvd preview 42 »).`, en: `missing required argument '${argument}' (for instance "pvd preview 42").` })],
   [/^error: option '([^']*)' argument missing/, (option) => ({ fr: `l'option ${optionName(option!)} attend une valeur.`, en: `option ${optionName(option!)} needs a value.` })],
   [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/s, (option, value, choices) => ({ fr: `« ${value} » n'est pas une valeur permise pour ${optionName(option!)} : choisissez parmi ${choices}.`, en: `"${value}" is not allowed for ${optionName(option!)}: choose from ${choices}.` })],
