@@ -56,7 +56,7 @@ function buildProgram(): Command {
 
   program
     .command('check')
-    .description(say('montre la lettre comme les messageries la rendent (Gmail, Outlook, iOS, mode sombre) et signale ce qui casse', 'show the email as inboxes render it (Gmail, Outlook, iOS, dark mode) and report what breaks'))
+    .description(say('rend la lettre comme les messageries (Gmail, Outlook, iOS, sombre) et signale ce qui casse', 'render the email as inboxes do (Gmail, Outlook, iOS, dark) and report what breaks'))
     .argument('<number>', say('numéro', 'issue number'))
     .option('--out-dir <dir>', say('dossier de sortie', 'output folder'), 'out')
     .addOption(new Option('--target <tool>', say("outil d'envoi (balises de fusion)", 'mailing tool (merge tags)')).choices(['generic', 'brevo', 'mailchimp', 'mailjet', 'listmonk', 'sendy']))

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../../diagnostics.js';
 import { getLang, t } from '../../i18n/lang.js';
 import { escapeHtml } from '../../render/escape.js';
-import type { Render } from './findings.js';
+import { problemKey, type Render } from './findings.js';
 import { PROFILES, WIDTHS } from './profiles.js';
 
 /** The folder of the contact sheet, inside out/NNN/. */
@@ -57,8 +57,8 @@ export function contactSheetHtml(number: number, renders: readonly Render[], dia
       const render = renders.find((candidate) => candidate.profile.id === profile.id && candidate.width === width);
       if (!render) return `<td class="none">${escapeHtml(t({ fr: 'pas à cette largeur', en: 'not at this width' }))}</td>`;
       const alt = `${t(profile.label)}, ${width} px`;
-      const state = render.findings.length === 0 ? 'ok' : 'problems';
-      return `<td class="${state}"><a href="${render.screenshot}"><img src="${render.screenshot}" alt="${escapeHtml(alt)}" width="160" height="360" loading="lazy"></a><p>${escapeHtml(count(render.findings.length))}</p></td>`;
+      const problems = new Set(render.findings.map(problemKey)).size;
+      return `<td class="${problems === 0 ? 'ok' : 'problems'}"><a href="${render.screenshot}"><img src="${render.screenshot}" alt="${escapeHtml(alt)}" width="160" height="360" loading="lazy"></a><p>${escapeHtml(count(problems))}</p></td>`;
     }).join('');
     return `<tr><th scope="row">${escapeHtml(t(profile.label))}<small>${escapeHtml(t(profile.clients))}</small></th>${cells}</tr>`;
   }).join('\n');

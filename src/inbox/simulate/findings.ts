@@ -53,7 +53,7 @@ export function toDiagnostics(renders: readonly Render[], html: string, htmlFile
   const groups = new Map<string, { profile: Profile; finding: Finding; widths: number[] }>();
   for (const render of [...renders].sort((a, b) => a.width - b.width)) {
     for (const finding of render.findings) {
-      const key = [finding.rule, render.profile.id, finding.ref, finding.rule === 'low-contrast' ? `${finding.color}/${finding.background}` : ''].join('\0');
+      const key = `${render.profile.id}\0${problemKey(finding)}`;
       const group = groups.get(key);
       if (group) {
         if (!group.widths.includes(render.width)) group.widths.push(render.width);
@@ -66,6 +66,11 @@ export function toDiagnostics(renders: readonly Render[], html: string, htmlFile
     return { file: htmlFile, line, column, severity: 'error', rule: RULE_IDS[finding.rule], message: messageOf(finding, where(profile, widths)) };
   });
   return sortDiagnostics(diagnostics);
+}
+
+/** Findings about one element are one problem (the same colours, for a contrast). */
+export function problemKey(finding: Finding): string {
+  return [finding.rule, finding.ref, finding.rule === 'low-contrast' ? `${finding.color}/${finding.background}` : ''].join('\0');
 }
 
 /** « Outlook pour Windows, 600 et 1024 px » */
