@@ -88,7 +88,7 @@ const MERGE_TAG_IN_TEXT = /\{\{[^{}\n]*\}\}/g;
 const KEEP_TOGETHER = '\u0001';
 
 /** A line of a reference list, `[n] address`: an address is never cut, nor parted from its number. */
-const REFERENCE_LINE = /^\[\d+\] /;
+const REFERENCE_LINE = /^\[\d+\] \S+$/;
 
 /** Wraps each line at 72 columns without breaking words, URLs or merge tags. */
 export function wrapText(text: string): string {

@@ -12,9 +12,9 @@ const ARGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-ba
  * else Microsoft Edge. playwright-core is loaded here only, when `pvd check` runs: it is
  * heavy, and no other command needs it. Undefined when there is none.
  */
-export async function launchBrowser(environment: NodeJS.ProcessEnv = process.env): Promise<Browser | undefined> {
+export async function launchBrowser(): Promise<Browser | undefined> {
   const { chromium } = await import('playwright-core');
-  const executable = environment.PVD_BROWSER?.trim();
+  const executable = process.env.PVD_BROWSER?.trim();
   if (executable) {
     if (!existsSync(executable)) {
       throw new UsageError({
