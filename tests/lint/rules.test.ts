@@ -101,7 +101,7 @@ const EXAMPLES: Record<string, Example> = {
       writeFileSync(join(root, 'issues', '042', 'images', 'wide.gif'), gif(900, 600));
     },
     fail: replace('images/manosque.jpg', 'images/narrow.gif'),
-    message: /L'image images\/narrow\.gif fait 600 px de large pour un emplacement de 492 px : elle sera floue .* d'au moins 738 px/,
+    message: /L'image images\/narrow\.gif fait 600 px de large et s'affiche jusqu'à 508 px : elle sera floue .* d'au moins 762 px de large \(1016 px pour qu'elle soit parfaitement nette\)/,
     pass: replace('images/manosque.jpg', 'images/wide.gif'),
   },
   'link-placeholder': {
