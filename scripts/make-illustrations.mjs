@@ -2,7 +2,9 @@
 // the template's logo (templates/pvd/images/logo-pvd.png); not run by
 // npm install or tests. The example issue must ship with images of its own
 // (no third-party photos), so each one is a flat-design scene drawn in inline
-// SVG and screenshotted at its exact pixel size by a headless Chromium:
+// SVG and screenshotted by a headless Chromium at twice the widest it is
+// shown in the email (src/render/slots.ts), so that it stays sharp on
+// high-density screens, a card's picture stacked on a phone included:
 //
 //   node scripts/make-illustrations.mjs
 //
@@ -16,7 +18,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const MAX_BYTES = 120 * 1024;
+// lint's image-weight rule warns above 300 KB; the illustrations stay well under it.
+const MAX_BYTES = 150 * 1024;
 
 // French State design system colours, plus warm accents.
 const C = {
@@ -222,20 +225,27 @@ function miniTown(x, y, w, h, variant = 0, seed = 1) {
 
 // ---------------------------------------------------------------- scenes --
 
+/**
+ * Shown 220 px wide: its strapline is drawn 23 px high on two lines so that it is read
+ * at 11.5 px, the size of the email's smallest print.
+ */
 function logo() {
   const W = 440;
-  const H = 120;
+  const H = 150;
   let s = `<rect width="${W}" height="${H}" fill="#fff"/>`;
   // three roofs: blue, white (outlined), red, over a tricolour bar
+  s += `<g transform="translate(0 14)">`;
   s += `<polygon points="14,92 14,52 38,28 62,52 62,92" fill="${C.blue}"/>`;
   s += `<polygon points="42,92 42,44 66,20 90,44 90,92" fill="#fff" stroke="${C.blue}" stroke-width="4" stroke-linejoin="round"/>`;
   s += `<polygon points="70,92 70,58 90,38 110,58 110,92" fill="${C.red}"/>`;
   s += `<rect x="58" y="64" width="16" height="28" fill="${C.blue}"/>`;
   s += `<rect x="24" y="62" width="12" height="12" fill="#fff"/><rect x="84" y="66" width="12" height="12" fill="#fff"/>`;
   s += `<rect x="14" y="98" width="32" height="6" fill="${C.blue}"/><rect x="46" y="98" width="32" height="6" fill="#fff" stroke="${C.greyLight}" stroke-width="1"/><rect x="78" y="98" width="32" height="6" fill="${C.red}"/>`;
-  s += text(126, 47, 'Petites villes', { size: 34, weight: 'bold', fill: C.blue });
-  s += text(126, 83, 'de demain', { size: 34, weight: 'bold', fill: C.blue });
-  s += text(127, 106, 'Agence nationale de la cohésion des territoires', { size: 13.5, fill: '#5e5e5e' });
+  s += `</g>`;
+  s += text(126, 40, 'Petites villes', { size: 32, weight: 'bold', fill: C.blue });
+  s += text(126, 74, 'de demain', { size: 32, weight: 'bold', fill: C.blue });
+  s += text(127, 107, 'Agence nationale de la', { size: 23, fill: '#4d4d4d' });
+  s += text(127, 134, 'cohésion des territoires', { size: 23, fill: '#4d4d4d' });
   return page(W, H, s);
 }
 
@@ -927,17 +937,24 @@ function tramayes() {
 
 // ------------------------------------------------------------- rendering --
 
+// Twice the widest display of each picture's slot (src/render/slots.ts): the logo is
+// shown 220 px wide, the feature sections' pictures 508 px, full-width ones and the
+// projetothèque cards (stacked on a phone) 552 px. Each scene is drawn on its own
+// grid (`draw` size) and scaled to the output size as a vector.
+const FEATURE = { width: 1016, height: 569 };
+const FULL = { width: 1104, height: 618 };
+const CARD = { width: 1104, height: 828 };
 const JOBS = [
-  { path: 'templates/pvd/images/logo-pvd.png', width: 440, height: 120, draw: logo },
-  { path: 'issues/042/images/manosque.jpg', width: 1000, height: 560, draw: manosque },
-  { path: 'issues/042/images/barometre-afl.jpg', width: 1000, height: 560, draw: barometre },
-  { path: 'issues/042/images/toul.jpg', width: 1000, height: 560, draw: toul },
-  { path: 'issues/042/images/commentry.jpg', width: 480, height: 360, draw: commentry },
-  { path: 'issues/042/images/attigny.jpg', width: 480, height: 360, draw: attigny },
-  { path: 'issues/042/images/lassay.jpg', width: 480, height: 360, draw: lassay },
-  { path: 'issues/042/images/mobiliscope.jpg', width: 1000, height: 560, draw: mobiliscope },
-  { path: 'issues/042/images/livret-banque-des-territoires.jpg', width: 1000, height: 560, draw: livret },
-  { path: 'issues/042/images/tramayes.jpg', width: 1000, height: 560, draw: tramayes },
+  { path: 'templates/pvd/images/logo-pvd.png', width: 440, height: 150, draw: logo },
+  { path: 'issues/042/images/manosque.jpg', ...FEATURE, draw: manosque },
+  { path: 'issues/042/images/barometre-afl.jpg', ...FEATURE, draw: barometre },
+  { path: 'issues/042/images/toul.jpg', ...FEATURE, draw: toul },
+  { path: 'issues/042/images/commentry.jpg', ...CARD, draw: commentry },
+  { path: 'issues/042/images/attigny.jpg', ...CARD, draw: attigny },
+  { path: 'issues/042/images/lassay.jpg', ...CARD, draw: lassay },
+  { path: 'issues/042/images/mobiliscope.jpg', ...FULL, draw: mobiliscope },
+  { path: 'issues/042/images/livret-banque-des-territoires.jpg', ...FULL, draw: livret },
+  { path: 'issues/042/images/tramayes.jpg', ...FEATURE, draw: tramayes },
 ];
 
 const only = process.argv.slice(2);
@@ -955,7 +972,9 @@ try {
     const out = join(ROOT, job.path);
     mkdirSync(dirname(out), { recursive: true });
     await tab.setViewportSize({ width: job.width, height: job.height });
-    await tab.setContent(job.draw(), { waitUntil: 'load' });
+    // The drawing's viewBox keeps its own grid; the CSS size scales it to the output.
+    const scaled = job.draw().replace('</style>', `svg{width:${job.width}px;height:${job.height}px}</style>`);
+    await tab.setContent(scaled, { waitUntil: 'load' });
     const clip = { x: 0, y: 0, width: job.width, height: job.height };
     const png = job.path.endsWith('.png');
     let quality = 78;

@@ -130,6 +130,15 @@ function buildProgram(): Command {
     .action(action(() => import('./commands/publish.js')));
 
   program
+    .command('check')
+    .description(say('rend la lettre comme les messageries (Gmail, Outlook, iOS, sombre) et signale ce qui casse', 'render the email as inboxes do (Gmail, Outlook, iOS, dark) and report what breaks'))
+    .argument('<numéro>', say('numéro (ou dossier) à vérifier', 'issue number (or folder) to check'))
+    .option('--out-dir <dossier>', say('dossier de sortie', 'output folder'), 'out')
+    .addOption(new Option('--target <outil>', say("outil d'envoi (balises de fusion)", 'mailing tool (merge tags)')).choices(['generic', 'brevo', 'mailchimp', 'mailjet', 'listmonk', 'sendy']))
+    .addHelpText('after', examples([['check 42', say('planche de captures dans out/042/inbox/index.html', 'contact sheet in out/042/inbox/index.html')]]))
+    .action(action(() => import('./commands/check.js')));
+
+  program
     .command('new')
     .description(say('prépare le numéro suivant', 'scaffold the next issue'))
     .option('--number <n>', say('numéro', 'issue number'))
@@ -195,7 +204,7 @@ function commanderMessage(error: CommanderError): Message {
     case 'commander.unknownCommand':
       return suggestion
         ? { fr: `commande inconnue « ${quoted(error.message)} »${didYouMean.fr}`, en: `unknown command '${quoted(error.message)}'${didYouMean.en}` }
-        : { fr: `commande inconnue « ${quoted(error.message)} » : les commandes sont new, lint, build, preview, publish et hooks.${help.fr}`, en: `unknown command '${quoted(error.message)}': the commands are new, lint, build, preview, publish and hooks.${help.en}` };
+        : { fr: `commande inconnue « ${quoted(error.message)} » : les commandes sont new, lint, build, preview, check, publish et hooks.${help.fr}`, en: `unknown command '${quoted(error.message)}': the commands are new, lint, build, preview, check, publish and hooks.${help.en}` };
     case 'commander.missingArgument':
       return { fr: `il manque l'argument « ${quoted(error.message)} » (par exemple « ${RUN} preview 42 »).`, en: `missing required argument '${quoted(error.message)}' (for instance "${RUN} preview 42").` };
     case 'commander.optionMissingArgument':

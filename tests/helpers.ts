@@ -71,11 +71,12 @@ export function chromiumSkipReason(): string | undefined {
 }
 
 /**
- * Opens a built email as a reader would, at a given width and colour scheme. Its images
+ * Opens a built email as a reader would, at a given width and colour scheme (and as an inbox
+ * receives it, through `transform`). Its images
  * point at the template's public base URL (no network here): they are served from the
  * build's own images/.
  */
-export async function openEmail(page: Page, outFolder: string, options: { width: number; colorScheme?: 'light' | 'dark' }): Promise<void> {
+export async function openEmail(page: Page, outFolder: string, options: { width: number; colorScheme?: 'light' | 'dark'; transform?: (html: string) => string }): Promise<void> {
   await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
   await page.setViewportSize({ width: options.width, height: 900 });
   await page.route('https://agence-cohesion-territoires.gouv.fr/lettre-pvd/**', async (route) => {
@@ -86,5 +87,6 @@ export async function openEmail(page: Page, outFolder: string, options: { width:
       await route.fulfill({ status: 404 });
     }
   });
-  await page.setContent(readFileSync(join(outFolder, 'index.html'), 'utf8'), { waitUntil: 'load' });
+  const html = readFileSync(join(outFolder, 'index.html'), 'utf8');
+  await page.setContent(options.transform ? options.transform(html) : html, { waitUntil: 'load' });
 }

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import type { Block, Image, Item, Section } from '../issue/model.js';
+import type { Block, Image, Inline, Item, Section } from '../issue/model.js';
 import type { CatalogSection } from '../template/model.js';
 import { escapeHtml } from './escape.js';
 import { displaySize } from './images.js';
@@ -24,6 +24,8 @@ export type BlockView =
 
 export interface ItemView {
   titleHtml: SafeHtml;
+  /** A card's title links where its picture does: a link a screen reader names by its text. */
+  titleHref: SafeHtml | undefined;
   image: BlockView | undefined;
   blocks: BlockView[];
 }
@@ -75,8 +77,11 @@ function sectionView(section: Section, entry: CatalogSection, context: RenderCon
 }
 
 function itemView(item: Item, context: RenderContext): ItemView {
+  const href = item.picture?.image.href;
   return {
     titleHtml: safe(inlinesToHtml(item.title, context.inline)),
+    // A title that holds a link of its own keeps it: links cannot nest.
+    titleHref: href === undefined || item.title.some(holdsLink) ? undefined : attribute(outgoingHref(href, context.inline)),
     // A card's picture, beside its text (the parser set it apart).
     image: item.picture ? imageView(item.picture.image, context) : undefined,
     blocks: item.blocks.map((block) => blockView(block, context)).filter(isPresent),
@@ -115,6 +120,10 @@ function imageView(image: Image, context: RenderContext): BlockView {
     credit: credit && frenchTypography(credit),
     href: image.href === undefined ? undefined : attribute(outgoingHref(image.href, context.inline)),
   };
+}
+
+function holdsLink(inline: Inline): boolean {
+  return inline.type === 'link' || ('children' in inline && inline.children.some(holdsLink));
 }
 
 function isPresent<T>(value: T | undefined): value is T {

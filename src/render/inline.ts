@@ -2,7 +2,7 @@ import type { Inline } from '../issue/model.js';
 import { isHtmlComment } from '../issue/markdown.js';
 import { escapeHtml, escapeText } from './escape.js';
 import { outgoingHref, type LinkOptions } from './links.js';
-import { frenchTypography } from './typography.js';
+import { frenchTypography, NBSP } from './typography.js';
 
 export interface InlineOptions extends LinkOptions {
   allowRawHtml: boolean;
@@ -44,8 +44,41 @@ export function inlinesToHtml(inlines: readonly Inline[], options: InlineOptions
   return html;
 }
 
-/** Inline content → plaintext, each link as `label (url)`. */
-export function inlinesToText(inlines: readonly Inline[], options: LinkOptions): string {
+/**
+ * The links of the plaintext, each address numbered once for the whole message: the text
+ * says `label [n]`, and the list after each part of the message gives `[n] address`.
+ */
+export interface References {
+  /** The marker of an address, `[n]`: its number from its first citation. */
+  cite(url: string): string;
+  /** The `[n] address` lines of what was cited since the last call, in number order. */
+  list(): string[];
+}
+
+export function createReferences(): References {
+  const numbers = new Map<string, number>();
+  let cited = new Set<number>();
+  const addresses: string[] = [];
+  return {
+    cite(url) {
+      let number = numbers.get(url);
+      if (number === undefined) {
+        addresses.push(url);
+        numbers.set(url, (number = addresses.length));
+      }
+      cited.add(number);
+      return `[${number}]`;
+    },
+    list() {
+      const lines = [...cited].sort((a, b) => a - b).map((number) => `[${number}] ${addresses[number - 1]}`);
+      cited = new Set();
+      return lines;
+    },
+  };
+}
+
+/** Inline content → plaintext, each link as its label and a reference marker. */
+export function inlinesToText(inlines: readonly Inline[], options: LinkOptions, references: References): string {
   let text = '';
   for (const inline of inlines) {
     switch (inline.type) {
@@ -57,10 +90,10 @@ export function inlinesToText(inlines: readonly Inline[], options: LinkOptions):
         break;
       case 'strong':
       case 'emphasis':
-        text += inlinesToText(inline.children, options);
+        text += inlinesToText(inline.children, options, references);
         break;
       case 'link':
-        text += linkToText(inlinesToText(inline.children, options), inline.href, options);
+        text += linkToText(inlinesToText(inline.children, options, references), inline.href, options, references);
         break;
       case 'break':
         text += '\n';
@@ -76,11 +109,15 @@ export function inlinesToText(inlines: readonly Inline[], options: LinkOptions):
   return text;
 }
 
-export function linkToText(label: string, href: string, options: LinkOptions): string {
+/**
+ * A link in plaintext: `label [n]`, the marker held to the label's last word by a no-break
+ * space so that wrapping never leaves it alone at the start of a line.
+ */
+export function linkToText(label: string, href: string, options: LinkOptions, references: References): string {
   const url = outgoingHref(href, options);
   const shown = label.trim();
-  // A label that already is the address (a bare URL, an email address) is not repeated.
-  if (shown === '' || shown === url || `mailto:${shown}` === url) return shown || url;
-  return `${label} (${url})`;
+  // A label that already is the address (a bare URL, an email address) is followable as it is.
+  if (shown === url || `mailto:${shown}` === url) return shown;
+  const marker = references.cite(url);
+  return shown === '' ? marker : `${label.trimEnd()}${NBSP}${marker}`;
 }
-

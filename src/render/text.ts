@@ -1,60 +1,77 @@
 import type Handlebars from 'handlebars';
 import type { Block, Section } from '../issue/model.js';
 import type { RenderContext } from './context.js';
-import { inlinesToText, linkToText } from './inline.js';
-import { frenchTypography } from './typography.js';
+import { createReferences, inlinesToText, linkToText, type References } from './inline.js';
+import { frenchTypography, NBSP } from './typography.js';
 import { creditLine } from '../text/credits.js';
 
 export const TEXT_WIDTH = 72;
 
-/** The plaintext part: every word, headings underlined, links as `label (url)`, 72 columns. */
+/**
+ * The plaintext part: every word, headings underlined, 72 columns. Links read as
+ * `label [n]`, and the addresses are listed as `[n] address` after the part of the message
+ * that cites them (the intro, each section, the sharing box, the footer): a sentence is
+ * never cut by a 100-character tracked address, and an address cited five times is given
+ * once per part, under one number for the whole message. The web version and the
+ * unsubscribe links keep the `Label : address` line mailing tools and readers look for.
+ */
 export function renderText(context: RenderContext, layout: Handlebars.TemplateDelegate): string {
   const { frontMatter, template, mergeTags } = context;
   const config = template.config;
+  const references = createReferences();
+  const intro = context.issue.intro.flatMap((block) => blockText(block, context, references));
+  const introReferences = references.list();
+  const sections = context.issue.sections.flatMap((section) => (section.entry ? [sectionText(section, section.entry.title, context, references)] : []));
+  const share = { marker: `${NBSP}${references.cite(config.urls.share)}`, references: references.list() };
+  const subscribe = { marker: `${NBSP}${references.cite(context.footer.subscribeUrl)}`, references: references.list() };
   const text = layout({
     name: config.name,
     number: frontMatter.number,
     dateLabel: context.dateLabel,
     mergeTags,
-    intro: context.issue.intro.flatMap((block) => blockText(block, context)),
-    sections: context.issue.sections.flatMap((section) => (section.entry ? [sectionText(section, section.entry.title, context)] : [])),
+    intro,
+    introReferences,
+    sections,
+    share,
+    subscribe,
     footer: context.footer,
   });
   return wrapText(text.replace(/\n{3,}/g, '\n\n').trim()) + '\n';
 }
 
-function sectionText(section: Section, title: string, context: RenderContext): { heading: string; blocks: string[] } {
+function sectionText(section: Section, title: string, context: RenderContext, references: References): { heading: string; blocks: string[]; references: string[] } {
   const blocks: string[] = [];
   if (section.figure) blocks.push(frenchTypography(section.figure.value));
-  blocks.push(...section.blocks.flatMap((block) => blockText(block, context)));
+  blocks.push(...section.blocks.flatMap((block) => blockText(block, context, references)));
   for (const item of section.items) {
-    blocks.push(underline(inlinesToText(item.title, context.inline), '-'));
-    if (item.picture) blocks.push(...blockText(item.picture, context));
-    blocks.push(...item.blocks.flatMap((block) => blockText(block, context)));
+    blocks.push(underline(inlinesToText(item.title, context.inline, references), '-'));
+    if (item.picture) blocks.push(...blockText(item.picture, context, references));
+    blocks.push(...item.blocks.flatMap((block) => blockText(block, context, references)));
   }
-  return { heading: underline(frenchTypography(title), '='), blocks };
+  return { heading: underline(frenchTypography(title), '='), blocks, references: references.list() };
 }
 
-function blockText(block: Block, context: RenderContext): string[] {
+function blockText(block: Block, context: RenderContext, references: References): string[] {
   const options = context.inline;
   switch (block.type) {
     case 'paragraph':
-      return [inlinesToText(block.children, options)];
+      return [inlinesToText(block.children, options, references)];
     case 'code':
       return [block.value];
     case 'list':
-      return [block.items.map((item, index) => `${block.ordered ? `${block.start + index}.` : '-'} ${inlinesToText(item.children, options)}`).join('\n')];
+      return [block.items.map((item, index) => `${block.ordered ? `${block.start + index}.` : '-'} ${inlinesToText(item.children, options, references)}`).join('\n')];
     case 'image': {
       const { image } = block;
       const credit = creditLine(image.credit);
-      const lines = [`[Image : ${image.alt}]${image.href ? ` (${linkToText('', image.href, options)})` : ''}`];
+      const picture = `[Image : ${image.alt}]`;
+      const lines = [image.href === undefined ? picture : linkToText(picture, image.href, options, references)];
       if (credit) lines.push(frenchTypography(credit));
       return [lines.join('\n')];
     }
     case 'button':
-      return [`→ ${linkToText(frenchTypography(block.label), block.href, options)}`];
+      return [`→ ${linkToText(frenchTypography(block.label), block.href, options, references)}`];
     case 'quote':
-      return [block.children.flatMap((child) => blockText(child, context)).join('\n\n').split('\n').map((line) => `> ${line}`).join('\n')];
+      return [block.children.flatMap((child) => blockText(child, context, references)).join('\n\n').split('\n').map((line) => `> ${line}`).join('\n')];
     case 'html':
       return context.template.config.allowRawHtml ? [block.value] : [];
   }
@@ -71,11 +88,15 @@ function underline(title: string, character: '=' | '-'): string {
 const MERGE_TAG_IN_TEXT = /\{\{[^{}\n]*\}\}/g;
 const KEEP_TOGETHER = '\u0001';
 
+/** A line of a reference list, `[n] address`: an address is never cut, nor parted from its number. */
+const REFERENCE_LINE = /^\[\d+\] \S+$/;
+
 /** Wraps each line at 72 columns without breaking words, URLs or merge tags. */
 export function wrapText(text: string): string {
   return text
     .split('\n')
     .map((line) => {
+      if (REFERENCE_LINE.test(line)) return line;
       const marker = /^(- |\d+\. |> )/.exec(line)?.[1] ?? '';
       return wrapLine(line, TEXT_WIDTH, marker.startsWith('>') ? marker : ' '.repeat(marker.length));
     })

@@ -28,10 +28,11 @@ describe('the reference issue, sentence by sentence', () => {
     expect(Object.keys(DELIBERATE_REWRITES)).toHaveLength(1);
   });
 
-  it('appears whole in index.txt, once unwrapped and with the links\' URLs set aside', () => {
-    // The plaintext gives each link as `label (url)`: the URL interrupts the sentence.
-    const plain = normalize(text.replace(/ ?\((?:https?|mailto|tel):[^\s)]*\)/g, ''));
-    expect(text).toMatch(/sélection d'articles de presse\s\(https:\/\/agence-cohesion-territoires\.gouv\.fr\//);
+  it('appears whole in index.txt, once unwrapped and with the links\' reference markers set aside', () => {
+    // The plaintext gives each link as `label [n]`, and lists `[n] url` after the section.
+    const plain = normalize(text.replace(/\u00a0\[\d+\]/g, '').replace(/^\[\d+\] \S+$/gm, ''));
+    expect(text).toMatch(/sélection d'articles de presse\u00a0\[2\]/);
+    expect(text).toMatch(/^\[2\] https:\/\/agence-cohesion-territoires\.gouv\.fr\/petites-villes-de-demain-45\?utm_source=/m);
     const missing = sentences.filter((sentence) => !plain.includes(sentence));
     expect(missing).toEqual([]);
   });

@@ -56,7 +56,7 @@ describe('images', () => {
     expect(only('image-outside', found)).toHaveLength(1);
   });
 
-  it('weighs images: over 300 KB, unreadable, a format mail clients lack, too narrow for a card', () => {
+  it('weighs images: over 300 KB, unreadable, a format mail clients lack, too narrow for a card stacked on a phone', () => {
     const folder = (root: string) => join(root, 'issues', '042', 'images');
     const found = lint(
       (source) => source
@@ -69,13 +69,15 @@ describe('images', () => {
         writeFileSync(join(folder(root), 'lourde.gif'), gif(1200, 800, 400 * 1024));
         writeFileSync(join(folder(root), 'abimee.jpg'), 'ceci n’est pas une image');
         writeFileSync(join(folder(root), 'carte.webp'), webp(1200, 800));
-        writeFileSync(join(folder(root), 'vignette.png'), png(200, 200));
-        writeFileSync(join(folder(root), 'vignette-nette.png'), png(240, 240));
+        writeFileSync(join(folder(root), 'vignette.png'), png(800, 600));
+        writeFileSync(join(folder(root), 'vignette-nette.png'), png(828, 621));
       },
     );
     const reports = only('image-weight', found).map((diagnostic) => [diagnostic.messageId, diagnostic.line]);
-    // A card's picture sits in a 160 px slot: 240 px is enough, 200 px is not.
     expect(reports).toEqual([['tooHeavy', 43], ['unreadable', 75], ['blurred', 95], ['format', 113]]);
+    // A card's picture is 220 px beside its text but spans the 552 px column when the card is
+    // stacked on a phone: 828 px (1.5 ×) is enough, 800 px is not, though it is for 220 px.
+    expect(only('image-weight', found).find((diagnostic) => diagnostic.line === 95)!.message.fr).toBe("L'image images/vignette.png fait 800 px de large et s'affiche jusqu'à 552 px : elle sera floue sur les écrans haute densité. Fournissez-en une d'au moins 828 px de large (1104 px pour qu'elle soit parfaitement nette).");
   });
 });
 

@@ -36,8 +36,8 @@ function featureIndex(): Index {
 // The same few declarations repeat on hundreds of elements: each is looked up once.
 const featuresByDeclaration = new Map<string, SupportFeature[]>();
 
-/** The caniemail features one declaration uses. */
-function featuresOf(declaration: Declaration): SupportFeature[] {
+/** The caniemail features one declaration uses (the simulated inboxes of `pvd check` read it too). */
+export function featuresOf(declaration: Declaration): SupportFeature[] {
   const key = `${declaration.property}:${declaration.value}${declaration.important ? '!' : ''}`;
   let found = featuresByDeclaration.get(key);
   if (!found) {

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { readImageFacts, type ImageFacts } from '../../io/image-facts.js';
-import { SLOT_WIDTH } from '../../template/layout.js';
+import { SLOTS } from '../../template/layout.js';
 import { isRemoteImage } from '../../text/urls.js';
 import { localImage } from '../images.js';
 import { defineRule } from '../rule.js';
@@ -12,7 +12,7 @@ const kilobytes = (bytes: number) => Math.round(bytes / 1024);
 export default defineRule({
   id: 'image-weight',
   severity: 'warning',
-  description: { fr: 'Chaque image pèse au plus 300 Ko et reste nette (1,5 × sa largeur affichée)', en: 'Every image weighs at most 300 KB and stays sharp (1.5 × its display width)' },
+  description: { fr: 'Chaque image pèse au plus 300 Ko et reste nette (1,5 × sa plus grande largeur affichée)', en: 'Every image weighs at most 300 KB and stays sharp (1.5 × its widest display)' },
   options: v.object({
     /** Above this weight (KB) an image slows the email down. */
     maxKilobytes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 300),
@@ -33,8 +33,8 @@ export default defineRule({
       en: 'The image {src} is in {format} format, which some mail clients (Outlook, Gmail) do not show: save it as JPEG or PNG.',
     },
     blurred: {
-      fr: "L'image {src} fait {width} px de large pour un emplacement de {slot} px : elle sera floue sur les écrans haute densité. Fournissez-en une d'au moins {needed} px de large.",
-      en: 'The image {src} is {width} px wide for a {slot} px slot: it will look blurred on high-density screens. Provide one at least {needed} px wide.',
+      fr: "L'image {src} fait {width} px de large et s'affiche jusqu'à {slot} px : elle sera floue sur les écrans haute densité. Fournissez-en une d'au moins {needed} px de large ({sharp} px pour qu'elle soit parfaitement nette).",
+      en: 'The image {src} is {width} px wide and is shown up to {slot} px: it will look blurred on high-density screens. Provide one at least {needed} px wide ({sharp} px for it to be perfectly sharp).',
     },
   },
   create({ issue, options, report }) {
@@ -44,7 +44,8 @@ export default defineRule({
         if (isRemoteImage(image.src) || image.src.trim() === '') return;
         const local = localImage(issue, image.src);
         if (local.kind !== 'inside') return; // image-missing and image-outside report these
-        const slot = SLOT_WIDTH[image.slot];
+        // Judged where it is shown widest: a card's picture spans the column on a phone.
+        const slot = SLOTS[image.slot].widest;
         const key = `${local.path}@${slot}`;
         if (seen.has(key)) return;
         seen.add(key);
@@ -62,7 +63,7 @@ export default defineRule({
         if (!facts.size) return report({ at, messageId: 'unreadable', data: { src: image.src } });
         const { width, type } = facts.size;
         if (type !== undefined && !EMAIL_FORMATS.has(type)) report({ at, messageId: 'format', data: { src: image.src, format: type.toUpperCase() } });
-        if (width < needed) report({ at, messageId: 'blurred', data: { src: image.src, width, slot, needed } });
+        if (width < needed) report({ at, messageId: 'blurred', data: { src: image.src, width, slot, needed, sharp: slot * 2 } });
       },
     };
   },
