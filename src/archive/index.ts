@@ -1,8 +1,10 @@
 import { join } from 'node:path';
-import { writeFileAtomic } from '../io/atomic.js';
+import { writeOwnedFile } from '../io/owned-file.js';
 import { escapeHtml } from '../render/escape.js';
 import { frenchDate } from '../text/dates.js';
 import type { TemplateConfig } from '../template/model.js';
+
+const ARCHIVE_FILE = 'index.html';
 
 /** One sent issue, as the web archive lists it. */
 export interface ArchiveEntry {
@@ -59,9 +61,16 @@ ${rows.join('\n')}
 `;
 }
 
-/** Written through a temporary file and a rename, like every output. */
+/**
+ * Written through a temporary file and a rename, like every output, and listed in
+ * out/.pvd-manifest.json: an out/index.html that pvd did not write is never replaced.
+ */
 export function writeArchive(outDir: string, entries: readonly ArchiveEntry[], config: TemplateConfig): string {
-  const path = join(outDir, 'index.html');
-  writeFileAtomic(path, renderArchive(entries, config));
-  return path;
+  writeOwnedFile(outDir, ARCHIVE_FILE, renderArchive(entries, config), isEarlierArchive);
+  return join(outDir, ARCHIVE_FILE);
+}
+
+/** An archive written by pvd before out/ had a manifest: this page's own frame, unchanged. */
+function isEarlierArchive(text: string): boolean {
+  return /^<!doctype html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>[^<]* — tous les numéros<\/title>\n<style>\nbody \{ margin: 0; padding: 32px 16px;[\s\S]*<\/ol>\n<\/main>\n<\/body>\n<\/html>\n$/.test(text);
 }

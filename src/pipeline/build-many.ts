@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
+import { prepareOutDir } from '../io/out-dir.js';
 import type { BuildOptions } from './build.js';
 import { toReport, type BuildReport } from './report.js';
 import type { WorkerJob, WorkerSetup } from './build-worker.js';
@@ -27,6 +28,8 @@ export type BuildSettings = Omit<BuildOptions, 'compiled'>;
  * `onReport` is called as each issue finishes (for the progress line).
  */
 export async function buildMany(jobs: readonly BuildJob[], settings: BuildSettings, onReport: (done: number) => void = () => {}): Promise<BuildReport[]> {
+  // Refused before any issue is rendered: an output folder that is, holds or sits inside the sources.
+  if (settings.write) settings = { ...settings, outDir: prepareOutDir(settings.project.root, settings.outDir) };
   const threads = Math.min(availableParallelism(), Math.ceil(jobs.length / PARALLEL_FROM));
   if (threads < 2 || !existsSync(fileURLToPath(WORKER))) {
     // The render pipeline is loaded here only: with workers, this thread never needs it.

@@ -9,6 +9,7 @@ import { TemplateError } from '../template/load.js';
 import type { Template } from '../template/model.js';
 import type { RenderContext } from './context.js';
 import { buildHtmlView } from './html-view.js';
+import { checkTemplateReferences, unreadableTemplateFile } from './template-check.js';
 
 export interface CompiledTemplate {
   layout: Handlebars.TemplateDelegate;
@@ -51,9 +52,18 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 function readSources(template: Template): Record<string, string> {
   const sources: Record<string, string> = {};
-  const partials = readdirSync(join(template.folder, 'partials')).filter((name) => name.endsWith('.hbs')).sort();
+  const read = <T>(path: string, operation: () => T): T => {
+    try {
+      return operation();
+    } catch (error) {
+      throw unreadableTemplateFile(path, error);
+    }
+  };
+  const folder = join(template.folder, 'partials');
+  const partials = read(folder, () => readdirSync(folder)).filter((name) => name.endsWith('.hbs')).sort();
   for (const name of ['layout.hbs', 'layout.txt.hbs', 'styles.css', ...partials.map((file) => join('partials', file))]) {
-    sources[name] = readFileSync(join(template.folder, name), 'utf8');
+    const path = join(template.folder, name);
+    sources[name] = read(path, () => readFileSync(path, 'utf8'));
   }
   return sources;
 }
@@ -73,6 +83,7 @@ function compileSpecs(template: Template, sources: Record<string, string>): Comp
       });
     }
   }
+  checkTemplateReferences(template, sources);
   const partials: Record<string, string> = {};
   for (const [name, source] of Object.entries(sources)) {
     if (name.startsWith('partials')) partials[basename(name, '.hbs')] = String(Handlebars.precompile(source, LAYOUT_OPTIONS));

@@ -1,19 +1,23 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { extname, join, relative } from 'node:path';
 import * as v from 'valibot';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Message } from '../i18n/lang.js';
 import { UsageError } from '../errors.js';
 import { codeIdentity, readCached, writeCached } from '../io/cache.js';
+import { IMAGE_EXTENSION } from '../io/file-bytes.js';
+import { readImageFacts } from '../io/image-facts.js';
+import { resolveInsideFolder } from '../io/paths.js';
 import { SECTION_KINDS, TARGETS, type Template, type TemplateConfig } from './model.js';
 
 // Valibot carries message ids; what a designer reads is looked up here, in both languages.
 const PROBLEMS: Record<string, Message> = {
   text: { fr: 'texte attendu', en: 'text expected' },
   nonEmpty: { fr: 'ne doit pas être vide', en: 'must not be empty' },
-  https: { fr: 'une adresse complète commençant par https:// est attendue', en: 'a full address starting with https:// is expected' },
+  https: { fr: 'une adresse complète commençant par https:// est attendue (sans espace ni guillemet)', en: 'a full address starting with https:// is expected (with no space or quote)' },
+  httpsOrMailto: { fr: 'une adresse commençant par https:// ou mailto: est attendue (javascript:, data: et les autres sont refusées)', en: 'an address starting with https:// or mailto: is expected (javascript:, data: and the others are refused)' },
   slash: { fr: 'doit finir par « / »', en: 'must end with "/"' },
   email: { fr: 'adresse e-mail attendue', en: 'an email address is expected' },
   colour: { fr: 'couleur au format #RRGGBB attendue (par exemple "#000091", entre guillemets)', en: 'colour expected as #RRGGBB (for instance "#000091", quoted)' },
@@ -33,7 +37,23 @@ const PROBLEMS: Record<string, Message> = {
 };
 
 const text = () => v.pipe(v.string('text'), v.minLength(1, 'nonEmpty'));
-const httpsUrl = () => v.pipe(v.string('text'), v.regex(/^https:\/\/\S+$/, 'https'));
+const httpsUrl = () => v.pipe(v.string('text'), v.check((value) => isAddress(value, ['https:']), 'https'));
+const shareUrl = () => v.pipe(v.string('text'), v.check((value) => isAddress(value, ['https:', 'mailto:']), 'httpsOrMailto'));
+
+/**
+ * Written into every footer: a scheme of `schemes` as written (nothing before it that a
+ * browser would strip, as in " javascript:"), a host for a web address, and no character
+ * that could end an attribute.
+ */
+function isAddress(value: string, schemes: readonly string[]): boolean {
+  if (!/^[^\s"<>\\`\u0000-\u001f\u007f]+$/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return schemes.includes(url.protocol) && value.toLowerCase().startsWith(url.protocol) && (url.protocol === 'mailto:' || (value.toLowerCase().startsWith(`${url.protocol}//`) && url.hostname !== ''));
+  } catch {
+    return false;
+  }
+}
 const email = () => v.pipe(v.string('text'), v.email('email'));
 const color = () => v.pipe(v.string('colour'), v.regex(/^#[0-9a-fA-F]{6}$/, 'colour'));
 const count = () => v.pipe(v.number('count'), v.integer('count'), v.minValue(0, 'count'));
@@ -66,7 +86,7 @@ const TemplateSchema = v.object({
     primary: color(), accent: color(), text: color(), muted: color(),
     background: color(), surface: color(), buttonText: color(),
   }, 'object'),
-  urls: v.object({ subscribe: httpsUrl(), unsubscribe: httpsUrl(), webVersion: httpsUrl(), share: text() }, 'object'),
+  urls: v.object({ subscribe: httpsUrl(), unsubscribe: httpsUrl(), webVersion: httpsUrl(), share: shareUrl() }, 'object'),
   masthead: v.array(v.object({ role: text(), name: text() }, 'object'), 'list'),
   legalNotice: text(),
   target: v.optional(v.picklist(TARGETS, 'target'), 'generic'),
@@ -100,14 +120,28 @@ export function loadTemplate(root: string, name = DEFAULT_TEMPLATE): Template {
   // (~1 ms to read back, where parsing and validating cost ~15 ms). Only a valid one is kept,
   // so a mistake is always reported with its line.
   const key = createHash('sha256').update(codeIdentity()).update('\0').update(source).digest('hex');
-  const cached = readCached<TemplateConfig>('template-config', key);
-  if (cached) return { name, folder, config: cached };
-  const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, prettyErrors: false });
+  let document: Document | undefined;
+  let lineCounter: LineCounter | undefined;
+  const parsed = () => {
+    lineCounter ??= new LineCounter();
+    return (document ??= parseDocument(source, { lineCounter, prettyErrors: false }));
+  };
   const fail = (offset: number, fr: string, en: string): never => {
-    const { line, col } = lineCounter.linePos(offset);
+    parsed();
+    const { line, col } = lineCounter!.linePos(offset);
     throw new TemplateError({ file, line, column: col, severity: 'error', rule: 'template', message: { fr, en } });
   };
+  const config = readCached<TemplateConfig>('template-config', key) ?? writeCached('template-config', key, validate(parsed(), fail));
+  // The logo is checked on every run, cached or not: the file can change without template.yaml.
+  const logoProblem = checkLogo(folder, config.logo.file);
+  if (logoProblem) {
+    const node = parsed().getIn(['logo', 'file'], true) as { range?: [number, number, number] } | undefined;
+    fail(node?.range?.[0] ?? 0, `logo.file : ${logoProblem.fr}`, `logo.file: ${logoProblem.en}`);
+  }
+  return { name, folder, config };
+}
+
+function validate(document: Document, fail: (offset: number, fr: string, en: string) => never): TemplateConfig {
   const [yamlError] = document.errors;
   if (yamlError) fail(yamlError.pos[0], `YAML mal formé dans le gabarit : ${yamlError.message.split('\n')[0]}`, `Malformed YAML in the template: ${yamlError.message.split('\n')[0]}`);
   const result = v.safeParse(TemplateSchema, document.toJS());
@@ -120,8 +154,23 @@ export function loadTemplate(root: string, name = DEFAULT_TEMPLATE): Template {
     const problem = (issue.input === undefined ? PROBLEMS.missing : PROBLEMS[issue.message]) ?? { fr: issue.message, en: issue.message };
     fail(node?.range?.[0] ?? 0, `${where} : ${problem.fr}.`, `${where}: ${problem.en}.`);
   }
-  const config = (result as v.SafeParseResult<typeof TemplateSchema> & { output: TemplateConfig }).output;
-  return { name, folder, config: writeCached('template-config', key, config) };
+  return (result as v.SafeParseResult<typeof TemplateSchema> & { output: TemplateConfig }).output;
+}
+
+/**
+ * The logo is copied into every issue's out/NNN/images/: it must be a picture inside the
+ * template's folder (no `../`, no link leading out), by its bytes a JPEG, PNG or GIF.
+ */
+function checkLogo(folder: string, written: string): Message | undefined {
+  const local = resolveInsideFolder(folder, written);
+  const templateFolder = `${relative(process.cwd(), folder) || folder}/`;
+  if (local.kind === 'outside') return { fr: `« ${written} » sort du dossier du gabarit : placez le logo dans ${templateFolder}images/ et écrivez images/nom-du-logo.png.`, en: `"${written}" leaves the template's folder: put the logo in ${templateFolder}images/ and write images/logo-name.png.` };
+  if (local.kind === 'missing') return { fr: `fichier introuvable : ${templateFolder}${written}. Corrigez le nom (majuscules comprises) ou ajoutez le fichier.`, en: `file not found: ${templateFolder}${written}. Fix the name (case matters) or add the file.` };
+  const read = readImageFacts(local.path);
+  if (!read.ok) return { fr: `impossible de lire ${templateFolder}${written} : vérifiez que c'est un fichier lisible.`, en: `cannot read ${templateFolder}${written}: check it is a readable file.` };
+  if (!read.facts.format || !IMAGE_EXTENSION.test(extname(local.path))) return { fr: `${templateFolder}${written} n'est pas une image PNG, JPEG ou GIF nommée comme telle (d'après son contenu) : enregistrez le logo en PNG.`, en: `${templateFolder}${written} is not a PNG, JPEG or GIF picture named as such (by its content): save the logo as PNG.` };
+  if (read.facts.links > 1) return { fr: `${templateFolder}${written} a plusieurs noms (lien physique) : copiez le logo dans le gabarit au lieu de le lier.`, en: `${templateFolder}${written} has several names (a hard link): copy the logo into the template instead of linking it.` };
+  return undefined;
 }
 
 export class TemplateError extends Error {

@@ -4,7 +4,9 @@ import frontMatter from './front-matter.js';
 import headingLevel from './heading-level.js';
 import imageAlt from './image-alt.js';
 import imageCredit from './image-credit.js';
+import imageFormat from './image-format.js';
 import imageMissing from './image-missing.js';
+import imageName from './image-name.js';
 import imageOutside from './image-outside.js';
 import imageWeight from './image-weight.js';
 import itemCount from './item-count.js';
@@ -37,6 +39,8 @@ export const rules: readonly Rule[] = [
   imageAlt,
   imageMissing,
   imageOutside,
+  imageFormat,
+  imageName,
   imageCredit,
   imageWeight,
   linkPlaceholder,
