@@ -92,14 +92,17 @@ export function readImageFacts(path: string): ImageRead {
   }
 }
 
+/** What a refused file most likely is, to say so in the message: a few common signatures. */
 function detect(head: Uint8Array): string | undefined {
-  const text = Buffer.from(head.subarray(0, 1024)).toString('latin1');
-  if (/^\s*(<!doctype html|<html|<head|<body|<script)/i.test(text)) return 'html';
-  try {
-    return imageSize(head).type;
-  } catch {
-    return /^[\t\n\r\x20-\x7e\x80-\xff]*$/.test(text) && text.length > 0 ? 'text' : undefined;
-  }
+  const text = Buffer.from(head.subarray(0, 1024)).toString('latin1').replace(/^\xef\xbb\xbf/, '');
+  if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype svg|<svg)/i.test(text)) return 'svg';
+  if (/^\s*(<!doctype html|<html|<head|<body|<script|<meta|<iframe|<!--)/i.test(text)) return 'html';
+  if (text.startsWith('RIFF') && text.slice(8, 12) === 'WEBP') return 'webp';
+  if (text.slice(4, 8) === 'ftyp') return /^(avif|avis)/.test(text.slice(8, 12)) ? 'avif' : 'heic';
+  if (text.startsWith('BM')) return 'bmp';
+  if (text.startsWith('II*\0') || text.startsWith('MM\0*')) return 'tiff';
+  if (text.startsWith('%PDF')) return 'pdf';
+  return text.length > 0 && /^[\t\n\r\x20-\x7e\x80-\xff]*$/.test(text) ? 'text' : undefined;
 }
 
 function dimensions(head: Uint8Array): ImageFacts['size'] {

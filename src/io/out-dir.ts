@@ -102,7 +102,7 @@ function existingAncestor(path: string): { path: string } {
  * Creates the folder and those above it one at a time: Node's recursive mkdir loops for
  * ever where the system answers "no such file" to creating in an existing folder (/proc).
  */
-function ensureFolder(outDir: string, written: string): void {
+export function ensureFolder(outDir: string, written = shownPath(outDir)): void {
   const missing: string[] = [];
   for (let current = outDir; ; current = dirname(current)) {
     let stat;

@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { copyOwnedFile, digestOf, readPublishableImage, type FileDigest } from './file-bytes.js';
 import { attempt, errorCode, ioError, renameRetrying, shownPath } from './fs-errors.js';
 import { withLock, type LockOptions } from './lock.js';
+import { ensureFolder } from './out-dir.js';
 import { folded, MANIFEST_NAME, notMadeByPvd, serializeManifest, verifyOwnedFolder, type Manifest } from './manifest.js';
 
 /** A file to publish: its content, or an image to copy (checked by its bytes as it is copied). */
@@ -27,6 +28,7 @@ const LEFTOVER = /^(.+)\.(staging|ready|old)-[0-9a-f]{16}$/;
 const newId = () => randomBytes(8).toString('hex');
 
 export function workFolder(outDir: string): string {
+  ensureFolder(outDir);
   const work = join(outDir, WORK_FOLDER);
   try {
     mkdirSync(work);

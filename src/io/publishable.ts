@@ -76,6 +76,7 @@ const DETECTED: Record<string, Message> = {
   svg: { fr: 'un dessin SVG, qui peut contenir un script', en: 'an SVG drawing, which can hold a script' },
   html: { fr: 'une page HTML', en: 'an HTML page' },
   text: { fr: 'du texte', en: 'text' },
+  pdf: { fr: 'un document PDF', en: 'a PDF document' },
 };
 
 function fileProblems(local: LocalImage): ImageProblem[] {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
@@ -88,6 +88,26 @@ const EXAMPLES: Record<string, Example> = {
     fail: replace('images/toul.jpg', '../../templates/pvd/template.yaml'),
     message: /L'image « \.\.\/\.\.\/templates\/pvd\/template\.yaml » est hors du dossier du numéro/,
     pass: replace('images/toul.jpg', 'https://agence-cohesion-territoires.gouv.fr/toul.jpg'),
+  },
+  'image-format': {
+    setup: (root) => {
+      writeFileSync(join(root, 'issues', '042', 'images', 'carte.jpg'), '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>');
+      writeFileSync(join(root, 'issues', '042', 'images', 'carte.gif'), gif(900, 600));
+    },
+    fail: replace('images/manosque.jpg', 'images/carte.jpg'),
+    message: /« images\/carte\.jpg » n'est pas une image JPEG, PNG ou GIF \(d'après son contenu, c'est un dessin SVG, qui peut contenir un script\) : pvd ne la publie pas/,
+    pass: replace('images/manosque.jpg', 'images/carte.gif'),
+  },
+  'image-name': {
+    setup: (root) => {
+      mkdirSync(join(root, 'issues', '042', 'autres'));
+      writeFileSync(join(root, 'issues', '042', 'autres', 'toul.jpg'), readFileSync(join(root, 'issues', '042', 'images', 'manosque.jpg')));
+      writeFileSync(join(root, 'issues', '042', 'autres', 'manosque-bis.jpg'), readFileSync(join(root, 'issues', '042', 'images', 'manosque.jpg')));
+    },
+    fail: replace('images/manosque.jpg', 'autres/toul.jpg'),
+    // Reported where the second picture of that name appears: autres/toul.jpg came first.
+    message: /« images\/toul\.jpg » serait publiée sous le même nom, images\/toul\.jpg, que « autres\/toul\.jpg » \(ligne 43\) : l'une remplacerait l'autre/,
+    pass: replace('images/manosque.jpg', 'autres/manosque-bis.jpg'),
   },
   'image-credit': {
     fail: replace('images/manosque.jpg "© ANCT"', 'images/manosque.jpg "© Studio Inconnu"'),

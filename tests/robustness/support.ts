@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { PVD } from '../helpers.js';
+import { prepareOutDir } from '../../src/io/out-dir.js';
 import { buildIssue, type BuildResult } from '../../src/pipeline/build.js';
 import type { Project } from '../../src/project.js';
 import { compileTemplate } from '../../src/render/index.js';
@@ -20,7 +21,7 @@ export function inProcessBuilder(root: string, adjust: (template: Template) => T
   const template = adjust(loadTemplate(root));
   const compiled = compileTemplate(template);
   const project: Project = { root, issuesDir: join(root, 'issues') };
-  const outDir = join(root, 'out');
+  const outDir = prepareOutDir(root, 'out');
   return {
     template,
     project,
