@@ -50,7 +50,12 @@ function acquire(folder: string, lock: string, what: string, options: LockOption
   sweepTemporaries(folder);
   for (let round = 0; ; round++) {
     const mine = createExclusive(folder, lock);
-    if (mine) return () => removeIfMine(lock, mine);
+    if (mine) {
+      // A guard left by a process killed while taking over a lock.
+      const guardHolder = readOwner(guard);
+      if (guardHolder !== 'gone' && isStale(guardHolder, staleMs)) removeIfSame(guard, guardHolder);
+      return () => removeIfMine(lock, mine);
+    }
     const holder = readOwner(lock);
     if (holder === 'gone') continue;
     if (isStale(holder, staleMs)) {

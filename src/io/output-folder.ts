@@ -56,6 +56,8 @@ export function publishIssueFolder(outDir: string, name: string, files: readonly
   return withLock(work, name, target, () => {
     recoverFolder(outDir, work, name);
     const existing = inspect(outDir, name);
+    // Version folders of pvd before 0.2, once out/NNN no longer links to one.
+    if (existing.kind !== 'legacy-link') removeLegacyVersions(outDir, name);
     if (existing.kind === 'owned' && isUnchanged(existing.manifest, files)) return false;
     install(outDir, work, name, existing, stage(work, target, name, files, []));
     return true;
