@@ -49,7 +49,7 @@ function acquire(folder: string, lock: string, what: string, options: LockOption
   const started = Date.now();
   sweepTemporaries(folder);
   for (let round = 0; ; round++) {
-    const mine = createExclusive(folder, lock);
+    const mine = createExclusive(folder, lock, what);
     if (mine) {
       // A guard left by a process killed while taking over a lock.
       const guardHolder = readOwner(guard);
@@ -59,7 +59,7 @@ function acquire(folder: string, lock: string, what: string, options: LockOption
     const holder = readOwner(lock);
     if (holder === 'gone') continue;
     if (isStale(holder, staleMs)) {
-      const guarding = createExclusive(folder, guard);
+      const guarding = createExclusive(folder, guard, what);
       if (guarding) {
         try {
           // Still the very lock found stale, not one another process took meanwhile.
@@ -95,22 +95,22 @@ const temporaryName = (owner: Owner) => `.owner-${owner.pid}-${owner.thread}-${o
  * The owner is written to a temporary file first and hard-linked into place, so a lock
  * is never seen empty; where hard links do not exist (FAT, exFAT), it is created and then written.
  */
-function createExclusive(folder: string, path: string): string | undefined {
+function createExclusive(folder: string, path: string, what: string): string | undefined {
   const owner = me(randomBytes(8).toString('hex'));
   const text = JSON.stringify(owner);
   const temporary = join(folder, temporaryName(owner));
   try {
     writeFileSync(temporary, text, { flag: 'wx' });
   } catch (error) {
-    throw ioError(error, path, 'lock');
+    throw ioError(error, what, 'lock');
   }
   try {
     linkSync(temporary, path);
     return owner.token;
   } catch (error) {
     if (errorCode(error) === 'EEXIST') return undefined;
-    if (!['EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP', 'EINVAL', 'EXDEV'].includes(errorCode(error) ?? '')) throw ioError(error, path, 'lock');
-    return createWritten(path, text, owner.token);
+    if (!['EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP', 'EINVAL', 'EXDEV'].includes(errorCode(error) ?? '')) throw ioError(error, what, 'lock');
+    return createWritten(path, text, owner.token, what);
   } finally {
     try {
       unlinkSync(temporary);
@@ -120,13 +120,13 @@ function createExclusive(folder: string, path: string): string | undefined {
   }
 }
 
-function createWritten(path: string, text: string, token: string): string | undefined {
+function createWritten(path: string, text: string, token: string, what: string): string | undefined {
   let fd: number;
   try {
     fd = openSync(path, 'wx');
   } catch (error) {
     if (errorCode(error) === 'EEXIST') return undefined;
-    throw ioError(error, path, 'lock');
+    throw ioError(error, what, 'lock');
   }
   try {
     writeSync(fd, text);

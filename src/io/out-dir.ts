@@ -6,9 +6,9 @@ import { errorCode, ioError, shownPath } from './fs-errors.js';
 
 /** What an output folder must never be, contain or sit inside: the newsletter's sources. */
 const SOURCES: readonly { folder: string; what: Message }[] = [
-  { folder: 'issues', what: { fr: 'les numéros (issues/)', en: 'the issues (issues/)' } },
-  { folder: 'templates', what: { fr: 'le gabarit (templates/)', en: 'the template (templates/)' } },
-  { folder: '.git', what: { fr: "l'historique git (.git/)", en: 'the git history (.git/)' } },
+  { folder: 'issues', what: { fr: 'dossier des numéros (issues/)', en: 'issues folder (issues/)' } },
+  { folder: 'templates', what: { fr: 'dossier du gabarit (templates/)', en: 'template folder (templates/)' } },
+  { folder: '.git', what: { fr: "dossier de l'historique git (.git/)", en: 'git history folder (.git/)' } },
 ];
 
 /**
@@ -46,11 +46,11 @@ function refuseSources(root: string, outDir: string, written: string): void {
     if (sourceIdentity === undefined) continue;
     if (outChain.includes(sourceIdentity)) {
       throw refuse(outIdentity === sourceIdentity
-        ? { fr: `c'est le dossier qui contient ${source.what.fr}`, en: `it is the folder that holds ${source.what.en}` }
-        : { fr: `ce dossier est à l'intérieur de ${source.what.fr}`, en: `this folder is inside ${source.what.en}` });
+        ? { fr: `c'est le ${source.what.fr}`, en: `it is the ${source.what.en}` }
+        : { fr: `ce dossier est à l'intérieur du ${source.what.fr}`, en: `this folder is inside the ${source.what.en}` });
     }
     if (outIdentity !== undefined && ancestry(folder).includes(outIdentity)) {
-      throw refuse({ fr: `ce dossier contient ${source.what.fr}`, en: `this folder holds ${source.what.en}` });
+      throw refuse({ fr: `ce dossier contient le ${source.what.fr}`, en: `this folder holds the ${source.what.en}` });
     }
   }
 }
