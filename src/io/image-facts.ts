@@ -94,6 +94,7 @@ export function readImageFacts(path: string): ImageRead {
 
 /** What a refused file most likely is, to say so in the message: a few common signatures. */
 function detect(head: Uint8Array): string | undefined {
+  if (head.length === 0) return 'empty';
   const text = Buffer.from(head.subarray(0, 1024)).toString('latin1').replace(/^\xef\xbb\xbf/, '');
   if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype svg|<svg)/i.test(text)) return 'svg';
   if (/^\s*(<!doctype html|<html|<head|<body|<script|<meta|<iframe|<!--)/i.test(text)) return 'html';

@@ -77,6 +77,7 @@ const DETECTED: Record<string, Message> = {
   html: { fr: 'une page HTML', en: 'an HTML page' },
   text: { fr: 'du texte', en: 'text' },
   pdf: { fr: 'un document PDF', en: 'a PDF document' },
+  empty: { fr: 'un fichier vide', en: 'an empty file' },
 };
 
 function fileProblems(local: LocalImage): ImageProblem[] {
@@ -92,8 +93,9 @@ function fileProblems(local: LocalImage): ImageProblem[] {
   const problems: ImageProblem[] = [];
   const { facts } = read;
   if (!facts.format) {
-    const detected = facts.detected && (DETECTED[facts.detected] ?? { fr: `une image ${facts.detected.toUpperCase()}, que des messageries n'affichent pas`, en: `a ${facts.detected.toUpperCase()} picture, which some mail clients do not show` });
-    const what = detected ? { fr: `d'après son contenu, c'est ${detected.fr}`, en: `by its content, it is ${detected.en}` } : { fr: "son contenu n'est celui d'aucune image", en: 'its content is no picture' };
+    const detected = facts.detected === undefined ? undefined : DETECTED[facts.detected] ?? { fr: `une image ${facts.detected.toUpperCase()}, que des messageries n'affichent pas`, en: `a ${facts.detected.toUpperCase()} picture, which some mail clients do not show` };
+    const { fr, en } = detected ?? { fr: "un fichier d'un type inconnu", en: 'a file of an unknown type' };
+    const what = { fr: `d'après son contenu, c'est ${fr}`, en: `by its content, it is ${en}` };
     problems.push(format(
       `« ${image.src} » n'est pas une image JPEG, PNG ou GIF (${what.fr}) : pvd ne la publie pas. Enregistrez-la en JPEG ou PNG depuis un logiciel de retouche.`,
       `"${image.src}" is not a JPEG, PNG or GIF picture (${what.en}): pvd does not publish it. Save it as JPEG or PNG from a picture editor.`,

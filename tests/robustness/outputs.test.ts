@@ -135,7 +135,7 @@ describe('pvd replaces only what it made', () => {
     ['an image pvd copied, replaced by one of the same size', (out) => {
       const path = join(out, '042', 'images', 'toul.jpg');
       const bytes = readFileSync(path);
-      bytes[bytes.length - 3] ^= 0xff;
+      bytes.writeUInt8(bytes.readUInt8(bytes.length - 3) ^ 0xff, bytes.length - 3);
       writeFileSync(path, bytes);
     }, "out/042/images/toul.jpg a été modifié depuis que pvd l'a écrit"],
     ['out/042 without its manifest', (out) => unlinkSync(join(out, '042', '.pvd-manifest.json')), "out/042 n'a pas été produit par pvd (il n'a pas de fichier .pvd-manifest.json)"],

@@ -75,7 +75,7 @@ const temporaryFolder = () => {
 
 /** A minimal JPEG signature: the writer copies only files whose bytes say JPEG, PNG or GIF. */
 const jpeg = (text: string) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(text)]);
-let images: Record<string, string>;
+let images: { a: string; b: string; c: string };
 let versionA: OutputFile[];
 let versionB: OutputFile[];
 let inbox: OutputFile[];
