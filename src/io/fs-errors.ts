@@ -61,7 +61,9 @@ export function ioError(error: unknown, path: string, action: IoAction): Error {
   const code = errorCode(error);
   if (code === undefined || !code.startsWith('E')) return error instanceof Error ? error : new Error(String(error));
   const start = ACTIONS[action](shownPath(path));
-  const reason = REASONS[code] ?? { fr: `le système a refusé (code ${code})`, en: `the system refused (code ${code})` };
+  // Windows refuses to move a folder while a program has one of its files open, and says "permission".
+  const heldOpen = process.platform === 'win32' && action === 'replace' && (code === 'EPERM' || code === 'EACCES');
+  const reason = REASONS[heldOpen ? 'EBUSY' : code] ?? { fr: `le système a refusé (code ${code})`, en: `the system refused (code ${code})` };
   return new UsageError({ fr: `${start.fr} : ${reason.fr}.`, en: `${start.en}: ${reason.en}.` });
 }
 

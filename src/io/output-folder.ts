@@ -184,7 +184,10 @@ function checkPaths(target: string, files: readonly StagedFile[]): void {
   const seen = new Map<string, string>();
   for (const file of files) {
     if (file.path === MANIFEST_NAME || !file.path.split('/').every((segment) => SEGMENT.test(segment))) {
-      throw new Error(`pvd: output path outside its folder: ${JSON.stringify(file.path)}`);
+      throw new UsageError({
+        fr: `Le nom ${JSON.stringify(file.path)} ne peut pas être publié dans ${shownPath(target)} (il sortirait du dossier, ou contient « \\ ») : renommez le fichier, puis relancez la commande.`,
+        en: `The name ${JSON.stringify(file.path)} cannot be published in ${shownPath(target)} (it would leave the folder, or holds "\\"): rename the file, then run the command again.`,
+      });
     }
     const other = seen.get(folded(file.path));
     if (other !== undefined) {

@@ -6,7 +6,8 @@ import { UsageError } from '../errors.js';
 import { prepareOutDir } from '../io/out-dir.js';
 import type { BuildOptions } from './build.js';
 import { toReport, type BuildReport } from './report.js';
-import type { WorkerJob, WorkerSetup } from './build-worker.js';
+import type { WorkerFailure, WorkerJob, WorkerSetup } from './build-worker.js';
+import { TemplateError } from '../template/load.js';
 
 export interface BuildJob {
   path: string;
@@ -60,8 +61,8 @@ export async function buildMany(jobs: readonly BuildJob[], settings: BuildSettin
     for (let count = 0; count < threads; count++) {
       const worker = new Worker(WORKER, { workerData: setup });
       workers.push(worker);
-      worker.on('message', (message: { index: number; report?: BuildReport; error?: { message: string; text?: { fr: string; en: string } } }) => {
-        if (message.error) return fail(message.error.text ? new UsageError(message.error.text) : new Error(message.error.message));
+      worker.on('message', (message: { index: number; report?: BuildReport; error?: WorkerFailure }) => {
+        if (message.error) return fail(failureOf(message.error));
         reports[message.index] = message.report!;
         onReport(++done);
         if (done < jobs.length) return feed(worker);
@@ -73,4 +74,9 @@ export async function buildMany(jobs: readonly BuildJob[], settings: BuildSettin
     }
   });
   return reports;
+}
+
+function failureOf(failure: WorkerFailure): Error {
+  if (failure.diagnostic) return new TemplateError(failure.diagnostic);
+  return failure.text ? new UsageError(failure.text) : new Error(failure.message);
 }

@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
 import { compileTemplate } from '../render/index.js';
-import { loadTemplate } from '../template/load.js';
+import { loadTemplate, TemplateError } from '../template/load.js';
 import type { TargetName } from '../template/model.js';
-import { buildIssue } from './build.js';
+import { buildIssue, type BuildOptions } from './build.js';
 import { toReport } from './report.js';
 
 /** What every worker is started with: enough to load the template itself. */
@@ -22,26 +22,47 @@ export interface WorkerJob {
   file: string;
 }
 
+/** A failure crossing from a worker: its class is lost on the way, so its user-facing parts travel as data. */
+export interface WorkerFailure {
+  message: string;
+  text?: { fr: string; en: string };
+  diagnostic?: TemplateError['diagnostic'];
+}
+
+export function describeFailure(error: unknown): WorkerFailure {
+  return {
+    message: error instanceof Error ? error.message : String(error),
+    text: error instanceof UsageError ? error.text : undefined,
+    diagnostic: error instanceof TemplateError ? error.diagnostic : undefined,
+  };
+}
+
 // Run only as a worker thread of build-many.ts, one issue per message.
 if (parentPort) {
   const port = parentPort;
   const setup = workerData as WorkerSetup;
-  const template = loadTemplate(setup.root, setup.templateName);
-  const options = {
-    template,
-    compiled: compileTemplate(template),
-    project: { root: setup.root, issuesDir: join(setup.root, 'issues') },
-    target: setup.target,
-    outDir: setup.outDir,
-    write: setup.write,
-  };
-  port.on('message', (job: WorkerJob) => {
-    buildIssue(job.path, job.file, options).then(
-      (result) => port.postMessage({ index: job.index, report: toReport(result) }),
-      (error: unknown) => port.postMessage({
-        index: job.index,
-        error: { message: error instanceof Error ? error.message : String(error), text: error instanceof UsageError ? error.text : undefined },
-      }),
-    );
-  });
+  let options: BuildOptions | undefined;
+  try {
+    const template = loadTemplate(setup.root, setup.templateName);
+    options = {
+      template,
+      compiled: compileTemplate(template),
+      project: { root: setup.root, issuesDir: join(setup.root, 'issues') },
+      target: setup.target,
+      outDir: setup.outDir,
+      write: setup.write,
+    };
+  } catch (error) {
+    // A mistake in the template, reported with its file and line as in a single thread; the main thread stops every worker.
+    port.postMessage({ index: -1, error: describeFailure(error) });
+  }
+  if (options) {
+    const ready = options;
+    port.on('message', (job: WorkerJob) => {
+      buildIssue(job.path, job.file, ready).then(
+        (result) => port.postMessage({ index: job.index, report: toReport(result) }),
+        (error: unknown) => port.postMessage({ index: job.index, error: describeFailure(error) }),
+      );
+    });
+  }
 }

@@ -159,6 +159,19 @@ describe('a mistake in a template file: its file and line, exit 2', () => {
     else expect(run.stderr).toMatch(expected);
   });
 
+  it('is reported the same by build --all on many issues, where worker threads compile the template', () => {
+    const root = project();
+    for (let number = 43; number <= 51; number++) {
+      const folder = join(root, 'issues', String(number).padStart(3, '0'));
+      mkdirSync(folder);
+      writeFileSync(join(folder, 'issue.md'), readFileSync(join(root, 'issues', '042', 'issue.md'), 'utf8').replace(/^number: 42$/m, `number: ${number}`).replace(/!\[[^\]]*\]\(images\/[^)]*\)/g, ''));
+    }
+    edit(root, 'layout.hbs', '{{> footer}}', '{{> pied}}');
+    const run = runPvd(['build', '--all'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^templates\/pvd\/layout\.hbs:36:1 {2}le partial « pied » n'existe pas/);
+  });
+
   it('every partial pvd may call is checked: removing any one is a located message, never a crash', () => {
     for (const name of ['articles', 'block-button', 'block-image', 'block-list', 'block-paragraph', 'block-quote', 'cards', 'feature', 'figure', 'footer', 'header']) {
       const root = project();
