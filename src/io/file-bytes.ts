@@ -10,7 +10,9 @@ export interface FileDigest {
   bytes: number;
 }
 
-const CHUNK = 1024 * 1024;
+const CHUNK = 256 * 1024;
+/** One buffer per thread, reused: every read and copy here is synchronous. */
+const buffer = Buffer.alloc(CHUNK);
 
 export function digestOf(content: string | Uint8Array): FileDigest {
   const bytes = typeof content === 'string' ? Buffer.from(content) : content;
@@ -26,7 +28,6 @@ export const IMAGE_EXTENSION = /^\.(jpe?g|png|gif)$/i;
  */
 function stream(fd: number, destination: string | undefined, check: (head: Uint8Array) => void): FileDigest {
   const hash = createHash('sha256');
-  const buffer = Buffer.alloc(CHUNK);
   let out: number | undefined;
   let bytes = 0;
   try {
