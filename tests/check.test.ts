@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { parsePage } from '../src/inbox/page.js';
 import { NO_BROWSER } from '../src/check/browser.js';
@@ -85,25 +84,23 @@ describe('findings as diagnostics', () => {
   });
 });
 
-describe('the contact sheet is written whole', () => {
-  let folder: string;
-  afterEach(() => rmSync(folder, { recursive: true, force: true }));
-
-  it('replaces the previous sheet in one rename, leaving nothing behind', () => {
-    folder = mkdtempSync(join(tmpdir(), 'pvd-test-'));
-    writeContactSheet(folder, [{ name: 'index.html', content: 'avant' }, { name: 'vieux.png', content: 'x' }]);
-    expect(writeContactSheet(folder, [{ name: 'index.html', content: 'après' }])).toBe(join(folder, 'inbox', 'index.html'));
-    expect(readdirSync(folder)).toEqual(['inbox']);
-    expect(readdirSync(join(folder, 'inbox'))).toEqual(['index.html']);
-    expect(readFileSync(join(folder, 'inbox', 'index.html'), 'utf8')).toBe('après');
+describe('the contact sheet is written whole, as pvd\'s own', () => {
+  it('replaces the previous sheet at once, in the manifest of out/NNN, and a rebuild that changes nothing keeps it', () => {
+    const root = project();
+    expect(runPvd(['build', '42'], { cwd: root }).code).toBe(0);
+    const outDir = join(root, 'out');
+    writeContactSheet(outDir, '042', [{ name: 'index.html', content: 'avant' }, { name: 'vieux.png', content: 'x' }]);
+    expect(writeContactSheet(outDir, '042', [{ name: 'index.html', content: 'après' }])).toBe(join(outDir, '042', 'inbox', 'index.html'));
+    expect(readdirSync(join(outDir, '042', 'inbox'))).toEqual(['index.html']);
+    expect(readFileSync(join(outDir, '042', 'inbox', 'index.html'), 'utf8')).toBe('après');
+    expect(readFileSync(join(outDir, '042', '.pvd-manifest.json'), 'utf8')).toContain('inbox/index.html');
+    expect(runPvd(['build', '42'], { cwd: root }).code).toBe(0);
+    expect(readFileSync(join(outDir, '042', 'inbox', 'index.html'), 'utf8')).toBe('après');
   });
 
-  it('keeps the previous sheet when writing the new one fails', () => {
-    folder = mkdtempSync(join(tmpdir(), 'pvd-test-'));
-    writeContactSheet(folder, [{ name: 'index.html', content: 'avant' }]);
-    expect(() => writeContactSheet(folder, [{ name: 'index.html', content: 'après' }, { name: join('absent', 'a.png'), content: 'x' }])).toThrow(/ENOENT/);
-    expect(readdirSync(folder)).toEqual(['inbox']);
-    expect(readFileSync(join(folder, 'inbox', 'index.html'), 'utf8')).toBe('avant');
+  it('is refused before the issue is built', () => {
+    const root = project();
+    expect(() => writeContactSheet(join(root, 'out'), '042', [{ name: 'index.html', content: 'x' }])).toThrow(/lancez d'abord « npx pvd build 42 »|run "npx pvd build 42" first/);
   });
 });
 

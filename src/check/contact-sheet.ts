@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { t } from '../i18n/lang.js';
+import { addToIssueFolder } from '../io/output-folder.js';
 import { escapeHtml } from '../render/escape.js';
 import { problemKey, type Render } from './findings.js';
 import { PROFILES, WIDTHS } from './profiles.js';
@@ -17,31 +16,13 @@ export interface SheetFile {
 }
 
 /**
- * Writes out/NNN/inbox/ as a whole: every file into a staging folder beside it, then one
- * rename puts it in place of the previous sheet, which is removed only then. A reader of
- * the sheet never sees half of one, and a failed check leaves the previous sheet whole.
+ * Writes out/NNN/inbox/ as a whole, through the writer that owns out/: under the issue's lock
+ * and in its manifest, swapped in at once, so a reader never sees half a sheet and a failed
+ * check leaves the previous one whole.
  */
-export function writeContactSheet(issueFolder: string, files: readonly SheetFile[]): string {
-  const target = join(issueFolder, SHEET_FOLDER);
-  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const staging = join(issueFolder, `.${SHEET_FOLDER}.staging-${suffix}`);
-  const previous = join(issueFolder, `.${SHEET_FOLDER}.previous-${suffix}`);
-  try {
-    mkdirSync(staging, { recursive: true });
-    for (const file of files) writeFileSync(join(staging, file.name), file.content);
-    const hadOne = existsSync(target);
-    if (hadOne) renameSync(target, previous);
-    try {
-      renameSync(staging, target);
-    } catch (error) {
-      if (hadOne) renameSync(previous, target);
-      throw error;
-    }
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-    rmSync(previous, { recursive: true, force: true });
-  }
-  return join(target, 'index.html');
+export function writeContactSheet(outDir: string, folderName: string, files: readonly SheetFile[]): string {
+  addToIssueFolder(outDir, folderName, SHEET_FOLDER, files.map((file) => ({ path: `${SHEET_FOLDER}/${file.name}`, content: file.content })));
+  return join(outDir, folderName, SHEET_FOLDER, 'index.html');
 }
 
 /** The sheet: each profile a row, each width a column, the screenshots and what each found. */

@@ -45,7 +45,7 @@ export async function checkIssue(target: IssueFile, options: CheckOptions, onRen
       { name: 'index.html', content: contactSheetHtml(output.number, renders.map(({ render }) => render), diagnostics.slice(built.diagnostics.length)) },
       ...renders.map(({ render, png }) => ({ name: render.screenshot, content: png })),
     ];
-    return { diagnostics, sheet: writeContactSheet(output.folder, files), renders: renders.length };
+    return { diagnostics, sheet: writeContactSheet(options.outDir, output.folderName, files), renders: renders.length };
   } finally {
     await browser.close();
   }

@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { UsageError } from '../errors.js';
+import { TemplateError, UsageError } from '../errors.js';
+import { prepareOutDir } from '../io/out-dir.js';
 import type { IssueFile } from '../project.js';
 import type { BuildOptions } from './build.js';
 import { toReport, type BuildReport } from './report.js';
-import type { WorkerJob, WorkerSetup } from './build-worker.js';
+import type { WorkerFailure, WorkerJob, WorkerSetup } from './build-worker.js';
 
 /** Below this many issues, starting threads costs more than it saves. */
 const PARALLEL_FROM = 8;
@@ -23,6 +24,8 @@ export type BuildSettings = Omit<BuildOptions, 'compiled'>;
  * `onReport` is called as each issue finishes (for the progress line).
  */
 export async function buildMany(jobs: readonly IssueFile[], settings: BuildSettings, onReport: (done: number) => void = () => {}): Promise<BuildReport[]> {
+  // Refused before any issue is rendered: an output folder that is, holds or sits inside the sources.
+  if (settings.write) settings = { ...settings, outDir: prepareOutDir(settings.session.project.root, settings.outDir) };
   const threads = Math.min(availableParallelism(), Math.ceil(jobs.length / PARALLEL_FROM));
   if (threads < 2 || !existsSync(fileURLToPath(WORKER))) {
     // The render pipeline is loaded here only: with workers, this thread never needs it.
@@ -53,8 +56,8 @@ export async function buildMany(jobs: readonly IssueFile[], settings: BuildSetti
     for (let count = 0; count < threads; count++) {
       const worker = new Worker(WORKER, { workerData: setup });
       workers.push(worker);
-      worker.on('message', (message: { index: number; report?: BuildReport; error?: { message: string; text?: { fr: string; en: string } } }) => {
-        if (message.error) return fail(message.error.text ? new UsageError(message.error.text) : new Error(message.error.message));
+      worker.on('message', (message: { index: number; report?: BuildReport; error?: WorkerFailure }) => {
+        if (message.error) return fail(failureOf(message.error));
         reports[message.index] = message.report!;
         onReport(++done);
         if (done < jobs.length) return feed(worker);
@@ -66,4 +69,10 @@ export async function buildMany(jobs: readonly IssueFile[], settings: BuildSetti
     }
   });
   return reports;
+}
+
+/** A worker's failure, back in the class the main thread reports it by. */
+function failureOf(failure: WorkerFailure): Error {
+  if (failure.diagnostic) return new TemplateError(failure.diagnostic);
+  return failure.text ? new UsageError(failure.text) : new Error(failure.message);
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { hasErrors, type Diagnostic } from '../diagnostics/index.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { prepareOutDir } from '../io/out-dir.js';
+import { writeOwnedFile } from '../io/owned-file.js';
 import type { IssueFile } from '../project.js';
 import type { TargetName } from '../template/model.js';
 import { buildMany } from './build-many.js';
@@ -33,6 +34,8 @@ export interface BuildRun {
   exitCode: 0 | 1;
 }
 
+const ARCHIVE_FILE = 'index.html';
+
 /** `pvd build`: the issues through the pipeline, then the archive; exit 1 when one was refused or has inbox errors. */
 export async function runBuild(targets: readonly IssueFile[], options: BuildRunOptions, onProgress?: (done: number) => void): Promise<BuildRun> {
   const write = options.stdout === undefined;
@@ -45,11 +48,12 @@ export async function runBuild(targets: readonly IssueFile[], options: BuildRunO
   // Rewritten only when every issue built, so it never loses an issue that failed this time.
   // Drafts are not sent yet: the public archive leaves them out.
   if (options.all && write && failed === 0) {
-    const { renderArchive } = await import('../render/archive.js');
+    const outDir = prepareOutDir(options.session.project.root, options.outDir);
+    const { isEarlierArchive, renderArchive } = await import('../render/archive.js');
     const listed = built.filter((issue) => issue.status === 'ready');
-    const path = join(options.outDir, 'index.html');
-    writeFileAtomic(path, renderArchive(listed, options.session.template));
-    archive = { path, count: listed.length };
+    // Listed in out/.pvd-manifest.json: an out/index.html that pvd did not write is never replaced.
+    writeOwnedFile(outDir, ARCHIVE_FILE, renderArchive(listed, options.session.template), isEarlierArchive);
+    archive = { path: join(outDir, ARCHIVE_FILE), count: listed.length };
   }
   return { reports, built, problems, failed, withInboxErrors, archive, exitCode: failed > 0 || withInboxErrors > 0 ? 1 : 0 };
 }

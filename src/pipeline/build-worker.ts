@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { UsageError } from '../errors.js';
+import { TemplateError, UsageError } from '../errors.js';
 import type { IssueFile } from '../project.js';
 import { compileTemplate } from '../render/index.js';
 import type { TargetName } from '../template/model.js';
-import { buildIssue } from './build.js';
+import { buildIssue, type BuildOptions } from './build.js';
 import { toReport } from './report.js';
 import { openSession } from './session.js';
 
@@ -22,19 +22,40 @@ export interface WorkerJob {
   job: IssueFile;
 }
 
+/** A failure crossing from a worker: its class is lost on the way, so its user-facing parts travel as data. */
+export interface WorkerFailure {
+  message: string;
+  text?: { fr: string; en: string };
+  diagnostic?: TemplateError['diagnostic'];
+}
+
+export function describeFailure(error: unknown): WorkerFailure {
+  return {
+    message: error instanceof Error ? error.message : String(error),
+    text: error instanceof UsageError ? error.text : undefined,
+    diagnostic: error instanceof TemplateError ? error.diagnostic : undefined,
+  };
+}
+
 // Run only as a worker thread of build-many.ts, one issue per message.
 if (parentPort) {
   const port = parentPort;
   const setup = workerData as WorkerSetup;
-  const session = openSession({ root: setup.root, issuesDir: join(setup.root, 'issues') }, setup.templateName);
-  const options = { session, compiled: compileTemplate(session.template), target: setup.target, outDir: setup.outDir, write: setup.write };
-  port.on('message', ({ index, job }: WorkerJob) => {
-    buildIssue(job, options).then(
-      (result) => port.postMessage({ index, report: toReport(result) }),
-      (error: unknown) => port.postMessage({
-        index,
-        error: { message: error instanceof Error ? error.message : String(error), text: error instanceof UsageError ? error.text : undefined },
-      }),
-    );
-  });
+  let options: BuildOptions | undefined;
+  try {
+    const session = openSession({ root: setup.root, issuesDir: join(setup.root, 'issues') }, setup.templateName);
+    options = { session, compiled: compileTemplate(session.template), target: setup.target, outDir: setup.outDir, write: setup.write };
+  } catch (error) {
+    // A mistake in the template, reported with its file and line as in a single thread; the main thread stops every worker.
+    port.postMessage({ index: -1, error: describeFailure(error) });
+  }
+  if (options) {
+    const ready = options;
+    port.on('message', ({ index, job }: WorkerJob) => {
+      buildIssue(job, ready).then(
+        (result) => port.postMessage({ index, report: toReport(result) }),
+        (error: unknown) => port.postMessage({ index, error: describeFailure(error) }),
+      );
+    });
+  }
 }

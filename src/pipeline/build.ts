@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { publishFolder, type OutputFile } from '../io/atomic.js';
+import { publishIssueFolder, type OutputFile } from '../io/output-folder.js';
 import type { IssueFile } from '../project.js';
 import { emlHeaders, renderEml, type EmlHeaders } from '../render/eml.js';
 import { processIssue, type ProcessOptions } from './process.js';
@@ -42,13 +42,13 @@ export async function buildIssue(target: IssueFile, options: BuildOptions): Prom
   const files: OutputFile[] = [
     { path: 'index.html', content: rendered.html },
     { path: 'index.txt', content: rendered.text },
-    ...rendered.images.map((image) => ({ path: image.outputPath, source: image.source, bytes: image.bytes, mtimeMs: image.mtimeMs })),
+    ...rendered.images.map((image) => ({ path: image.outputPath, source: image.source })),
   ];
   let changed = false;
   if (options.write) {
     const headers = emlHeaders(frontMatter, options.session.template.config, rendered.html, rendered.text);
     files.push({ path: 'issue.eml', content: publishedEml(folder, headers) ?? (await renderEml(headers, rendered.html, rendered.text)) });
-    changed = publishFolder(options.outDir, rendered.folderName, files);
+    changed = publishIssueFolder(options.outDir, rendered.folderName, files);
   }
   return {
     file: target.file,

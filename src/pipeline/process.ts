@@ -1,15 +1,16 @@
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { hasErrors } from '../diagnostics/index.js';
+import { hasErrors, sortDiagnostics } from '../diagnostics/index.js';
 import { checkInbox } from '../inbox/index.js';
 import { loadIssue } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/parse.js';
-import type { FrontMatter } from '../issue/model.js';
+import type { FrontMatter, Issue } from '../issue/model.js';
+import { imageProblems } from '../issue/publishable.js';
 import { disabledRules } from '../lint/directives.js';
 import { lintIssue } from '../lint/index.js';
 import { displayPath, folderNameOf, type IssueFile } from '../project.js';
 import { renderIssue, type CompiledTemplate, type RenderedIssue } from '../render/index.js';
-import type { TargetName } from '../template/model.js';
+import type { TargetName, Template } from '../template/model.js';
 import type { Session } from './session.js';
 
 export interface ProcessOptions {
@@ -41,6 +42,9 @@ export function processIssue(target: IssueFile, options: ProcessOptions): Proces
   const diagnostics = lintIssue(loaded, session);
   const frontMatter = loaded.issue?.frontMatter;
   if (!loaded.issue || !frontMatter || hasErrors(diagnostics)) return { loaded, diagnostics };
+  // Pictures that may not be published stop every command, whatever lint's settings say.
+  const unpublishable = imageRefusals(loaded.issue, session.template, diagnostics);
+  if (unpublishable.length > 0) return { loaded, diagnostics: sortDiagnostics([...diagnostics, ...unpublishable]) };
 
   const template = options.imageBase === undefined ? session.template : { ...session.template, config: { ...session.template.config, publicBaseUrl: options.imageBase } };
   const rendered = renderIssue(loaded.issue, frontMatter, template, options.target, options.compiled);
@@ -55,4 +59,11 @@ export function processIssue(target: IssueFile, options: ProcessOptions): Proces
     config: session.template.config,
   }, { level: (id) => (silenced.has(id) ? 'off' : session.inbox.level(id)) });
   return { loaded, diagnostics: [...diagnostics, ...inbox], rendered: { ...rendered, frontMatter } };
+}
+
+/** The image problems lint would report (image-format, image-name, image-outside), as errors even where those rules are off or lowered. */
+function imageRefusals(issue: Issue, template: Template, reported: readonly Diagnostic[]): Diagnostic[] {
+  return imageProblems(issue, template)
+    .map((problem): Diagnostic => ({ file: issue.file, ...problem.image.position, severity: 'error', rule: problem.rule, messageId: problem.kind, message: problem.message }))
+    .filter((refusal) => !reported.some((diagnostic) => diagnostic.severity === 'error' && diagnostic.rule === refusal.rule && diagnostic.line === refusal.line && diagnostic.column === refusal.column));
 }

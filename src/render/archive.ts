@@ -53,3 +53,8 @@ export function renderArchive(entries: readonly ArchiveEntry[], template: Templa
     })),
   });
 }
+
+/** An archive written by pvd before out/ had a manifest: the old page's own frame, unchanged. pvd may take it over. */
+export function isEarlierArchive(text: string): boolean {
+  return /^<!doctype html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>[^<]* — tous les numéros<\/title>\n<style>\nbody \{ margin: 0; padding: 32px 16px;[\s\S]*<\/ol>\n<\/main>\n<\/body>\n<\/html>\n$/.test(text);
+}

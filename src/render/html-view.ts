@@ -15,6 +15,9 @@ const safe = (html: string): SafeHtml => new Handlebars.SafeString(html);
 /** An address for an attribute: escaped, but its `=` left as is (Handlebars would write `&#x3D;` in every query string). */
 const attribute = (url: string): SafeHtml => safe(escapeHtml(url));
 
+/** The partials pvd asks for by name for the blocks of an issue (sections use their kind's). */
+export const BLOCK_PARTIALS = ['block-paragraph', 'block-list', 'block-image', 'block-button', 'block-quote'] as const;
+
 export type BlockView =
   | { partial: 'block-paragraph'; html: SafeHtml }
   | { partial: 'block-list'; ordered: boolean; start: number; items: SafeHtml[] }

@@ -9,6 +9,7 @@ import { readDesignFiles } from '../template/files.js';
 import type { Template } from '../template/model.js';
 import type { RenderContext } from './context.js';
 import { buildHtmlView } from './html-view.js';
+import { checkTemplateReferences } from './template-check.js';
 
 export interface CompiledTemplate {
   layout: Handlebars.TemplateDelegate;
@@ -64,6 +65,7 @@ function compileSpecs(template: Template, sources: Record<string, string>): Comp
       });
     }
   }
+  checkTemplateReferences(template, sources);
   const partials: Record<string, string> = {};
   for (const [name, source] of Object.entries(sources)) {
     if (name.startsWith('partials')) partials[basename(name, '.hbs')] = String(Handlebars.precompile(source, LAYOUT_OPTIONS));

@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import * as v from 'valibot';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { TemplateError, UsageError } from '../errors.js';
+import type { Message } from '../i18n/lang.js';
 import { codeIdentity, readCached, writeCached } from '../io/cache.js';
+import { IMAGE_EXTENSION } from '../io/file-bytes.js';
+import { readImageFacts } from '../io/image-facts.js';
+import { resolveInsideFolder } from '../io/paths.js';
 import { displayPath } from '../project.js';
 import type { Position } from '../text/positions.js';
 import type { Template, TemplateConfig } from './model.js';
@@ -39,7 +43,31 @@ export function loadTemplate(root: string, name = DEFAULT_TEMPLATE): Template {
   // so a mistake is always reported with its line.
   const key = createHash('sha256').update(CACHE_FORMAT).update(codeIdentity()).update('\0').update(source).digest('hex');
   const cached = readCached<CachedTemplate>('template-config', key) ?? writeCached('template-config', key, parseTemplate(source, file));
+  // The logo is checked on every run, cached or not: the file can change without template.yaml.
+  const logoProblem = checkLogo(folder, cached.config.logo.file);
+  if (logoProblem) {
+    const lineCounter = new LineCounter();
+    const node = parseDocument(source, { lineCounter, prettyErrors: false }).getIn(['logo', 'file'], true) as { range?: [number, number, number] } | undefined;
+    const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0);
+    throw new TemplateError({ file, line, column: col, severity: 'error', rule: 'template', messageId: 'logo', message: { fr: `logo.file : ${logoProblem.fr}`, en: `logo.file: ${logoProblem.en}` } });
+  }
   return { name, folder, file, ...cached };
+}
+
+/**
+ * The logo is copied into every issue's out/NNN/images/: it must be a picture inside the
+ * template's folder (no `../`, no link leading out), by its bytes a JPEG, PNG or GIF.
+ */
+function checkLogo(folder: string, written: string): Message | undefined {
+  const local = resolveInsideFolder(folder, written);
+  const templateFolder = `${displayPath(folder)}/`;
+  if (local.kind === 'outside') return { fr: `« ${written} » sort du dossier du gabarit : placez le logo dans ${templateFolder}images/ et écrivez images/nom-du-logo.png.`, en: `"${written}" leaves the template's folder: put the logo in ${templateFolder}images/ and write images/logo-name.png.` };
+  if (local.kind === 'missing') return { fr: `fichier introuvable : ${templateFolder}${written}. Corrigez le nom (majuscules comprises) ou ajoutez le fichier.`, en: `file not found: ${templateFolder}${written}. Fix the name (case matters) or add the file.` };
+  const read = readImageFacts(local.path);
+  if (!read.ok) return { fr: `impossible de lire ${templateFolder}${written} : vérifiez que c'est un fichier lisible.`, en: `cannot read ${templateFolder}${written}: check it is a readable file.` };
+  if (!read.facts.format || !IMAGE_EXTENSION.test(extname(local.path))) return { fr: `${templateFolder}${written} n'est pas une image PNG, JPEG ou GIF nommée comme telle (d'après son contenu) : enregistrez le logo en PNG.`, en: `${templateFolder}${written} is not a PNG, JPEG or GIF picture named as such (by its content): save the logo as PNG.` };
+  if (read.facts.links > 1) return { fr: `${templateFolder}${written} a plusieurs noms (lien physique) : copiez le logo dans le gabarit au lieu de le lier.`, en: `${templateFolder}${written} has several names (a hard link): copy the logo into the template instead of linking it.` };
+  return undefined;
 }
 
 function parseTemplate(source: string, file: string): CachedTemplate {

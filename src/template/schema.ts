@@ -8,7 +8,8 @@ export const TARGETS = ['generic', 'brevo', 'mailchimp', 'mailjet', 'listmonk', 
 export const PROBLEMS: Record<string, Message> = {
   text: { fr: 'texte attendu', en: 'text expected' },
   nonEmpty: { fr: 'ne doit pas être vide', en: 'must not be empty' },
-  https: { fr: 'une adresse complète commençant par https:// est attendue', en: 'a full address starting with https:// is expected' },
+  https: { fr: 'une adresse complète commençant par https:// est attendue (sans espace ni guillemet)', en: 'a full address starting with https:// is expected (with no space or quote)' },
+  httpsOrMailto: { fr: 'une adresse commençant par https:// ou mailto: est attendue (javascript:, data: et les autres sont refusées)', en: 'an address starting with https:// or mailto: is expected (javascript:, data: and the others are refused)' },
   publicUrl: { fr: 'une adresse complète commençant par https:// est attendue (http:// seulement sur cet ordinateur, pour essayer : http://127.0.0.1:port/, http://localhost:port/ ou http://[::1]:port/)', en: 'a full address starting with https:// is expected (http:// only on this computer, to try things out: http://127.0.0.1:port/, http://localhost:port/ or http://[::1]:port/)' },
   fingerprint: { fr: 'empreinte SHA256 attendue, telle que pvd ou « ssh-keygen -l » l’affiche (par exemple "SHA256:qXcicG/7qi2zjdeVnCkP3pGzW1rIRn3m2EVXlWI9N4E")', en: 'SHA256 fingerprint expected, as pvd or "ssh-keygen -l" prints it (for instance "SHA256:qXcicG/7qi2zjdeVnCkP3pGzW1rIRn3m2EVXlWI9N4E")' },
   slash: { fr: 'doit finir par « / »', en: 'must end with "/"' },
@@ -30,9 +31,26 @@ export const PROBLEMS: Record<string, Message> = {
 };
 
 const text = () => v.pipe(v.string('text'), v.minLength(1, 'nonEmpty'));
-const httpsUrl = () => v.pipe(v.string('text'), v.regex(/^https:\/\/\S+$/, 'https'));
+/**
+ * Written into every footer and every link: a scheme of `schemes` as written (nothing before
+ * it that a browser would strip, as in " javascript:"), a host for a web address, and no
+ * character that could end an attribute.
+ */
+function isAddress(value: string, schemes: readonly string[]): boolean {
+  if (!/^[^\s"<>\\`\u0000-\u001f\u007f]+$/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return schemes.includes(url.protocol) && value.toLowerCase().startsWith(url.protocol) && (url.protocol === 'mailto:' || (value.toLowerCase().startsWith(`${url.protocol}//`) && url.hostname !== ''));
+  } catch {
+    return false;
+  }
+}
+const LOOPBACK_HTTP = /^http:\/\/(127(\.\d{1,3}){3}|localhost|\[::1\])(:\d{1,5})?\/\S*$/;
+
+const httpsUrl = () => v.pipe(v.string('text'), v.check((value) => isAddress(value, ['https:']), 'https'));
+const shareUrl = () => v.pipe(v.string('text'), v.check((value) => isAddress(value, ['https:', 'mailto:']), 'httpsOrMailto'));
 // Loopback over plain http, so that a publication can be tried on this computer first.
-const publicUrl = () => v.pipe(v.string('text'), v.regex(/^(https:\/\/\S+|http:\/\/(127(\.\d{1,3}){3}|localhost|\[::1\])(:\d{1,5})?\/\S*)$/, 'publicUrl'));
+const publicUrl = () => v.pipe(v.string('text'), v.check((value) => isAddress(value, ['https:']) || (LOOPBACK_HTTP.test(value) && isAddress(value, ['http:'])), 'publicUrl'));
 const email = () => v.pipe(v.string('text'), v.email('email'));
 const color = () => v.pipe(v.string('colour'), v.regex(/^#[0-9a-fA-F]{6}$/, 'colour'));
 const count = () => v.pipe(v.number('count'), v.integer('count'), v.minValue(0, 'count'));
@@ -80,7 +98,7 @@ export const TemplateSchema = v.object({
     primary: color(), accent: color(), text: color(), muted: color(),
     background: color(), surface: color(), buttonText: color(),
   }, 'object'),
-  urls: v.object({ subscribe: httpsUrl(), unsubscribe: httpsUrl(), webVersion: httpsUrl(), share: text() }, 'object'),
+  urls: v.object({ subscribe: httpsUrl(), unsubscribe: httpsUrl(), webVersion: httpsUrl(), share: shareUrl() }, 'object'),
   masthead: v.array(v.object({ role: text(), name: text() }, 'object'), 'list'),
   legalNotice: text(),
   /** The mailing tool whose merge tags are written when --target is not given. */

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../src/lint/rules/index.js';
@@ -6,8 +6,10 @@ import emptySection from '../../src/lint/rules/empty-section.js';
 import headingLevel from '../../src/lint/rules/heading-level.js';
 import imageAlt from '../../src/lint/rules/image-alt.js';
 import imageCredit from '../../src/lint/rules/image-credit.js';
+import imageFormat from '../../src/lint/rules/image-format.js';
 import imageHttps from '../../src/lint/rules/image-https.js';
 import imageMissing from '../../src/lint/rules/image-missing.js';
+import imageName from '../../src/lint/rules/image-name.js';
 import imageOutside from '../../src/lint/rules/image-outside.js';
 import imageWeight from '../../src/lint/rules/image-weight.js';
 import itemCount from '../../src/lint/rules/item-count.js';
@@ -180,6 +182,44 @@ testRule(imageOutside, SOURCE_042, {
     { code: replace('images/toul.jpg', '../../templates/pvd/template.yaml'), errors: [{ messageId: 'outside', line: 75, column: 1 }] },
     { code: replace('images/toul.jpg', 'data:image/svg+xml,<svg/>'), errors: [{ messageId: 'outside', line: 75, column: 1 }] },
   ],
+});
+
+testRule(imageFormat, SOURCE_042, {
+  valid: [{ code: replace('images/manosque.jpg', 'images/carte.gif'), setup: (root) => writeFileSync(join(root, 'issues', '042', 'images', 'carte.gif'), gif(900, 600)) }],
+  invalid: [
+    {
+      name: 'an SVG with a script, named .jpg',
+      code: replace('images/manosque.jpg', 'images/carte.jpg'),
+      setup: (root) => writeFileSync(join(root, 'issues', '042', 'images', 'carte.jpg'), '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>'),
+      errors: [{ messageId: 'notAnImage', line: 43, column: 1 }],
+    },
+    {
+      name: 'a GIF named .html',
+      code: replace('images/manosque.jpg', 'images/carte.html'),
+      setup: (root) => writeFileSync(join(root, 'issues', '042', 'images', 'carte.html'), gif(900, 600)),
+      errors: [{ messageId: 'wrongExtension', line: 43, column: 1 }],
+    },
+  ],
+});
+
+testRule(imageName, SOURCE_042, {
+  valid: [{
+    code: replace('images/manosque.jpg', 'autres/manosque-bis.jpg'),
+    setup: (root) => {
+      mkdirSync(join(root, 'issues', '042', 'autres'));
+      writeFileSync(join(root, 'issues', '042', 'autres', 'manosque-bis.jpg'), readFileSync(join(root, 'issues', '042', 'images', 'manosque.jpg')));
+    },
+  }],
+  invalid: [{
+    // Reported where the second picture of that name appears: autres/toul.jpg came first.
+    name: 'two pictures published under one name',
+    code: replace('images/manosque.jpg', 'autres/toul.jpg'),
+    setup: (root) => {
+      mkdirSync(join(root, 'issues', '042', 'autres'));
+      writeFileSync(join(root, 'issues', '042', 'autres', 'toul.jpg'), readFileSync(join(root, 'issues', '042', 'images', 'manosque.jpg')));
+    },
+    errors: [{ messageId: 'sameName', line: 75, column: 1 }],
+  }],
 });
 
 testRule(imageHttps, SOURCE_042, {

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { PVD } from '../helpers.js';
+import { prepareOutDir } from '../../src/io/out-dir.js';
 import { configureRule, type ConfiguredRule } from '../../src/lint/index.js';
 import { rules } from '../../src/lint/rules/index.js';
 import { buildIssue, type BuildResult } from '../../src/pipeline/build.js';
@@ -24,7 +25,7 @@ export function inProcessBuilder(root: string, adjust: (template: Template) => T
   const configured = rules.map((rule) => configureRule(rule, template.config.rules[rule.id], template)).filter((rule): rule is ConfiguredRule => rule !== undefined);
   const session = { ...opened, template, rules: configured };
   const compiled = compileTemplate(template);
-  const outDir = join(root, 'out');
+  const outDir = prepareOutDir(root, 'out');
   return {
     template,
     project: session.project,

@@ -1,3 +1,4 @@
+import { imageProblems } from '../../issue/publishable.js';
 import { classifyUrl, isRemoteImage } from '../../text/urls.js';
 import { localImage } from '../images.js';
 import { defineRule } from '../rule.js';
@@ -11,14 +12,22 @@ export default defineRule({
       fr: "L'image « {src} » est hors du dossier du numéro : copiez-la dans images/ et écrivez images/nom-du-fichier, ou donnez une adresse https://.",
       en: 'The image "{src}" is outside the issue\'s folder: copy it into images/ and write images/file-name, or give an https:// address.',
     },
+    // Said by issue/publishable.ts for lint and build alike.
+    hardLink: { fr: '{text}', en: '{text}' },
   },
-  create({ issue, report }) {
+  create({ issue, template, report }) {
     return {
       image(image) {
         if (isRemoteImage(image.src)) return;
         const kind = classifyUrl(image.src);
         if (image.src.trim() === '' || kind === 'dangerous' || kind === 'other-scheme' || localImage(issue, image.src).kind === 'outside') {
           report({ at: image.position, messageId: 'outside', data: { src: image.src } });
+        }
+      },
+      issue() {
+        // A hard link is inside by its path, and may be any file by its content.
+        for (const problem of imageProblems(issue, template)) {
+          if (problem.rule === 'image-outside') report({ at: problem.image.position, messageId: problem.kind, data: { text: problem.message } });
         }
       },
     };

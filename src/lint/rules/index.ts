@@ -3,8 +3,10 @@ import emptySection from './empty-section.js';
 import headingLevel from './heading-level.js';
 import imageAlt from './image-alt.js';
 import imageCredit from './image-credit.js';
+import imageFormat from './image-format.js';
 import imageHttps from './image-https.js';
 import imageMissing from './image-missing.js';
+import imageName from './image-name.js';
 import imageOutside from './image-outside.js';
 import imageWeight from './image-weight.js';
 import itemCount from './item-count.js';
@@ -37,6 +39,8 @@ export const rules: readonly AnyRule[] = [
   imageAlt,
   imageMissing,
   imageOutside,
+  imageFormat,
+  imageName,
   imageHttps,
   imageCredit,
   imageWeight,
