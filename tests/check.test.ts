@@ -206,7 +206,9 @@ describe.skipIf(!hasChromium)('npx pvd check', () => {
     for (const name of expected) expect(index).toContain(`<a href="${name}"><img src="${name}"`);
     expect(index.match(/pas à cette largeur/g)).toHaveLength(2);
     expect(index).toContain('Aucun problème dans aucun profil.');
-    expect(readdirSync(folder).filter((entry) => entry.startsWith('.'))).toEqual([]);
+    // Nothing hidden left beside the build but pvd's own record of what it wrote, the sheet in it.
+    expect(readdirSync(folder).filter((entry) => entry.startsWith('.'))).toEqual(['.pvd-manifest.json']);
+    expect(readFileSync(join(folder, '.pvd-manifest.json'), 'utf8')).toContain('inbox/index.html');
     // Built the same way as pvd build.
     expect(readFileSync(join(folder, 'index.html'), 'utf8')).toBe(runPvd(['build', '42', '--stdout', 'html'], { cwd: root }).stdout);
   }, 200_000);

@@ -142,7 +142,7 @@ describe('image files lint must read, within bounds', () => {
     useInsteadOfToul(root, 'images/enorme.jpg');
     const lint = runPvdMeasured(['lint', '42'], { cwd: root });
     expect(lint.code).toBe(1);
-    expect(lint.stdout).toContain(`${TOUL}  erreur  image-weight  L'image images/enorme.jpg pèse 3072,0 Mo, au-delà de la limite de 1 Mo : réduisez-la à 300 Ko au plus (JPEG qualité 80, 738 px de large suffisent).`);
+    expect(lint.stdout).toContain(`${TOUL}  erreur  image-weight  L'image images/enorme.jpg pèse 3072,0 Mo, au-delà de la limite de 1 Mo : réduisez-la à 300 Ko au plus (JPEG qualité 80, 762 px de large suffisent).`);
     expect(lint.stdout).toContain(`${TOUL}  avertissement  image-weight  Impossible de lire les dimensions de images/enorme.jpg : le fichier est abîmé.`);
     expect(lint.maxRssMb).toBeLessThan(200);
   });
@@ -245,7 +245,7 @@ describe('a picture over 1 MB', () => {
   it('is an error in a ready issue, with the size to reduce it to; a warning in a draft', () => {
     const root = project();
     writeFileSync(join(images(root), 'toul.jpg'), heavy(Math.round(5.6 * 1024 * 1024)));
-    const expected = "L'image images/toul.jpg pèse 5,6 Mo, au-delà de la limite de 1 Mo : réduisez-la à 300 Ko au plus (JPEG qualité 80, 738 px de large suffisent).";
+    const expected = "L'image images/toul.jpg pèse 5,6 Mo, au-delà de la limite de 1 Mo : réduisez-la à 300 Ko au plus (JPEG qualité 80, 762 px de large suffisent).";
     const ready = runPvd(['lint', '42'], { cwd: root });
     expect(ready.code).toBe(1);
     expect(ready.stdout).toContain(`${TOUL}  erreur  image-weight  ${expected}`);
