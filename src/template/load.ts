@@ -30,6 +30,8 @@ const PROBLEMS: Record<string, Message> = {
   object: { fr: 'clés attendues en dessous, indentées', en: 'indented keys expected below' },
   oneSection: { fr: 'au moins une rubrique', en: 'at least one section' },
   uniqueIds: { fr: 'deux rubriques ont le même id', en: 'two sections have the same id' },
+  fileName: { fr: 'un nom de fichier du dossier du gabarit, sans « / » (par exemple mots.txt)', en: 'a file name in the template folder, with no "/" (for instance mots.txt)' },
+  styleEntry: { fr: 'une forme à écrire, ou { use: forme, variants: [formes à remplacer] }', en: 'a form to write, or { use: form, variants: [forms to replace] }' },
 };
 
 const text = () => v.pipe(v.string('text'), v.minLength(1, 'nonEmpty'));
@@ -38,6 +40,12 @@ const email = () => v.pipe(v.string('text'), v.email('email'));
 const color = () => v.pipe(v.string('colour'), v.regex(/^#[0-9a-fA-F]{6}$/, 'colour'));
 const count = () => v.pipe(v.number('count'), v.integer('count'), v.minValue(0, 'count'));
 const flag = () => v.boolean('boolean');
+
+// A house-style entry is its preferred form, or that form with explicit variants.
+const StyleEntrySchema = v.union([
+  v.pipe(text(), v.transform((use) => ({ use, variants: [] as string[] }))),
+  v.object({ use: text(), variants: v.optional(v.array(text(), 'list'), []) }, 'styleEntry'),
+], 'styleEntry');
 
 const SectionSchema = v.pipe(
   v.object({
@@ -73,6 +81,9 @@ const TemplateSchema = v.object({
   utm: v.optional(v.object({ source: text(), medium: text(), campaign: v.optional(text(), 'lettre-{number}') }, 'object')),
   allowRawHtml: v.optional(flag(), false),
   rules: v.optional(v.record(v.string(), v.picklist(['off', 'warning', 'error'], 'level'), 'object'), {}),
+  words: v.optional(v.pipe(text(), v.regex(/^[^/\\]+$/, 'fileName'), v.check((name) => name !== '.' && name !== '..', 'fileName')), 'mots.txt'),
+  style: v.optional(v.array(StyleEntrySchema, 'list'), []),
+  typography: v.optional(v.object({ thinSpaces: v.optional(flag(), false) }, 'object'), { thinSpaces: false }),
   sections: v.pipe(
     v.array(SectionSchema, 'list'),
     v.minLength(1, 'oneSection'),

@@ -20,6 +20,12 @@ export interface CatalogSection {
 
 export type RuleLevel = 'off' | 'warning' | 'error';
 
+/** One house-style entry: the form to write, and written forms to replace beyond its case, accent and hyphen variants. */
+export interface StyleEntry {
+  use: string;
+  variants: string[];
+}
+
 /** templates/<name>/template.yaml: the newsletter's identity and section catalog. */
 export interface TemplateConfig {
   name: string;
@@ -46,6 +52,12 @@ export interface TemplateConfig {
   utm: { source: string; medium: string; campaign: string } | undefined;
   allowRawHtml: boolean;
   rules: Record<string, RuleLevel>;
+  /** The project's word list for the spelling rule, a file in the template folder. */
+  words: string;
+  /** House style: the preferred forms of names (Petites villes de demain, ANCT, e-mail). */
+  style: StyleEntry[];
+  /** thinSpaces: the narrow no-break space (U+202F) before ; ! ? and inside « », as the Imprimerie nationale has it. */
+  typography: { thinSpaces: boolean };
   sections: CatalogSection[];
 }
 

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import { codeIdentity, readCached, writeCached } from '../../io/cache.js';
+import type { Verdict, VerdictStore } from '../../text/french/spelling.js';
+
+interface StoredVerdicts {
+  known: string[];
+  /** Unknown word → the dictionary's suggestions. */
+  unknown: Record<string, string[]>;
+}
+
+/** Past this many words the store starts afresh: a word seen once long ago costs little to check again. */
+const MAX_WORDS = 50_000;
+
+/**
+ * The verdicts of earlier runs, in pvd's cache folder, named by the dictionary's version
+ * and pvd's own build: a new dictionary or a new checker judges every word again. The
+ * project's word list is read before the store, so editing it never invalidates it.
+ */
+export function openVerdictStore(dictionaryVersion: string): VerdictStore & { save(): void } {
+  const key = createHash('sha256').update(codeIdentity()).update('\0').update(dictionaryVersion).digest('hex');
+  const stored = readCached<StoredVerdicts>('spelling', key);
+  const known = new Set(stored?.known ?? []);
+  const unknown = new Map(Object.entries(stored?.unknown ?? {}));
+  let changed = false;
+  return {
+    get(word) {
+      if (known.has(word)) return { known: true };
+      const suggestions = unknown.get(word);
+      return suggestions && { known: false, suggestions };
+    },
+    set(word, verdict: Verdict) {
+      changed = true;
+      if (verdict.known) known.add(word);
+      else unknown.set(word, verdict.suggestions);
+    },
+    save() {
+      if (!changed) return;
+      const fresh = known.size + unknown.size > MAX_WORDS;
+      writeCached<StoredVerdicts>('spelling', key, fresh ? { known: [], unknown: {} } : { known: [...known], unknown: Object.fromEntries(unknown) });
+      changed = false;
+    },
+  };
+}
