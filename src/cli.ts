@@ -77,6 +77,14 @@ function buildProgram(): Command {
     .action(action(() => import('./commands/preview.js')));
 
   program
+    .command('words')
+    .description(say('liste de mots du correcteur orthographique (noms de lieux, de personnes)', "the spelling checker's word list (names of places and people)"))
+    .command('add')
+    .description(say('ajoute des mots à la liste du gabarit (templates/pvd/mots.txt)', "add words to the template's list (templates/pvd/mots.txt)"))
+    .argument('<mots...>', say('les mots, tels qu’ils s’écrivent (Forcalquier, projetothèque)', 'the words, as they are written (Forcalquier, projetothèque)'))
+    .action(action(() => import('./commands/words.js')));
+
+  program
     .command('hooks')
     .description(say('intégration git', 'git integration'))
     .command('install')
@@ -96,7 +104,7 @@ const optionName = (flags: string) => flags.split(' ')[0]!;
 
 const COMMANDER_ERRORS: [RegExp, (...groups: string[]) => Message][] = [
   [/^error: unknown option '([^']*)'(.*)$/s, (option, rest) => ({ fr: `option inconnue « ${option} »${suggestion(rest!).fr}`, en: `unknown option '${option}'${suggestion(rest!).en}` })],
-  [/^error: unknown command '([^']*)'(.*)$/s, (command, rest) => ({ fr: `commande inconnue « ${command} »${suggestion(rest!).fr || ' : les commandes sont new, lint, build, preview et hooks.'}`, en: `unknown command '${command}'${suggestion(rest!).en || ': the commands are new, lint, build, preview and hooks.'}` })],
+  [/^error: unknown command '([^']*)'(.*)$/s, (command, rest) => ({ fr: `commande inconnue « ${command} »${suggestion(rest!).fr || ' : les commandes sont new, lint, build, preview, hooks et words.'}`, en: `unknown command '${command}'${suggestion(rest!).en || ': the commands are new, lint, build, preview, hooks and words.'}` })],
   [/^error: missing required argument '([^']*)'/, (argument) => ({ fr: `il manque l'argument « ${argument} » (par exemple « pvd preview 42 »).`, en: `missing required argument '${argument}' (for instance "pvd preview 42").` })],
   [/^error: option '([^']*)' argument missing/, (option) => ({ fr: `l'option ${optionName(option!)} attend une valeur.`, en: `option ${optionName(option!)} needs a value.` })],
   [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/s, (option, value, choices) => ({ fr: `« ${value} » n'est pas une valeur permise pour ${optionName(option!)} : choisissez parmi ${choices}.`, en: `"${value}" is not allowed for ${optionName(option!)}: choose from ${choices}.` })],

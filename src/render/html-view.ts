@@ -46,7 +46,7 @@ export function buildHtmlView(context: RenderContext, css: string) {
   return {
     lang: 'fr',
     subject: frontMatter.subject,
-    preheader: frenchTypography(frontMatter.preheader),
+    preheader: frenchTypography(frontMatter.preheader, context.typography),
     // Invisible characters after the preheader keep the inbox from showing the body's first words.
     preheaderPadding: safe('&#847;&zwnj;&nbsp;'.repeat(90)),
     css: safe(css),
@@ -67,10 +67,10 @@ function sectionView(section: Section, context: RenderContext): SectionView {
   const slot = entry.kind === 'feature' ? SLOT_WIDTH.feature : SLOT_WIDTH.full;
   return {
     id: entry.id,
-    title: frenchTypography(entry.title),
+    title: frenchTypography(entry.title, context.typography),
     kind: entry.kind,
     partial: entry.kind,
-    figure: section.figure && frenchTypography(section.figure.value),
+    figure: section.figure && frenchTypography(section.figure.value, context.typography),
     blocks: section.blocks.map((block) => blockView(block, context, slot)).filter(isPresent),
     items: section.items.map((item) => itemView(item, context, entry.kind === 'cards', slot)),
   };
@@ -99,7 +99,7 @@ function blockView(block: Block, context: RenderContext, slot: number): BlockVie
     case 'image':
       return imageView(block.image, context, slot);
     case 'button':
-      return { partial: 'block-button', label: frenchTypography(block.label), href: attribute(outgoingHref(block.href, context.inline)) };
+      return { partial: 'block-button', label: frenchTypography(block.label, context.typography), href: attribute(outgoingHref(block.href, context.inline)) };
     case 'quote':
       return { partial: 'block-quote', blocks: block.children.map((child) => blockView(child, context, slot)).filter(isPresent) };
     case 'html':
@@ -117,7 +117,7 @@ function imageView(image: Image, context: RenderContext, slot: number): BlockVie
     alt: image.alt,
     width: size.width,
     height: size.height,
-    credit: credit ? frenchTypography(credit.startsWith('©') ? credit : `© ${credit}`) : undefined,
+    credit: credit ? frenchTypography(credit.startsWith('©') ? credit : `© ${credit}`, context.typography) : undefined,
     href: image.href === undefined ? undefined : attribute(outgoingHref(image.href, context.inline)),
   };
 }

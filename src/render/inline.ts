@@ -2,9 +2,14 @@ import type { Inline } from '../issue/model.js';
 import { isHtmlComment } from '../lint/rules/raw-html.js';
 import { escapeHtml, escapeText } from './escape.js';
 import { outgoingHref, type LinkOptions } from './links.js';
-import { frenchTypography } from './typography.js';
+import { frenchTypography, type TypographyOptions } from './typography.js';
 
-export interface InlineOptions extends LinkOptions {
+/** What rendering text needs: links, and the kind of no-break space. */
+export interface TextOptions extends LinkOptions {
+  typography: TypographyOptions;
+}
+
+export interface InlineOptions extends TextOptions {
   allowRawHtml: boolean;
   /** The address of an image inside running text (rare: images usually stand alone). */
   imageUrl(src: string): string;
@@ -16,7 +21,7 @@ export function inlinesToHtml(inlines: readonly Inline[], options: InlineOptions
   for (const inline of inlines) {
     switch (inline.type) {
       case 'text':
-        html += escapeText(frenchTypography(inline.value));
+        html += escapeText(frenchTypography(inline.value, options.typography));
         break;
       case 'strong':
         html += `<strong>${inlinesToHtml(inline.children, options)}</strong>`;
@@ -45,12 +50,12 @@ export function inlinesToHtml(inlines: readonly Inline[], options: InlineOptions
 }
 
 /** Inline content → plaintext, each link as `label (url)`. */
-export function inlinesToText(inlines: readonly Inline[], options: LinkOptions): string {
+export function inlinesToText(inlines: readonly Inline[], options: TextOptions): string {
   let text = '';
   for (const inline of inlines) {
     switch (inline.type) {
       case 'text':
-        text += frenchTypography(inline.value);
+        text += frenchTypography(inline.value, options.typography);
         break;
       case 'code':
         text += inline.value;

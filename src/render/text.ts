@@ -25,13 +25,13 @@ export function renderText(context: RenderContext, layout: Handlebars.TemplateDe
 function sectionText(section: Section, context: RenderContext): { heading: string; blocks: string[] } {
   const entry = context.template.config.sections.find((candidate) => candidate.id === section.id)!;
   const blocks: string[] = [];
-  if (section.figure) blocks.push(frenchTypography(section.figure.value));
+  if (section.figure) blocks.push(frenchTypography(section.figure.value, context.typography));
   blocks.push(...section.blocks.flatMap((block) => blockText(block, context)));
   for (const item of section.items) {
     blocks.push(underline(inlinesToText(item.title, context.inline), '-'));
     blocks.push(...item.blocks.flatMap((block) => blockText(block, context)));
   }
-  return { heading: underline(frenchTypography(entry.title), '='), blocks };
+  return { heading: underline(frenchTypography(entry.title, context.typography), '='), blocks };
 }
 
 function blockText(block: Block, context: RenderContext): string[] {
@@ -47,11 +47,11 @@ function blockText(block: Block, context: RenderContext): string[] {
       const { image } = block;
       const credit = image.credit?.trim();
       const lines = [`[Image : ${image.alt}]${image.href ? ` (${linkToText('', image.href, options)})` : ''}`];
-      if (credit) lines.push(frenchTypography(credit.startsWith('©') ? credit : `© ${credit}`));
+      if (credit) lines.push(frenchTypography(credit.startsWith('©') ? credit : `© ${credit}`, context.typography));
       return [lines.join('\n')];
     }
     case 'button':
-      return [`→ ${linkToText(frenchTypography(block.label), block.href, options)}`];
+      return [`→ ${linkToText(frenchTypography(block.label, context.typography), block.href, options)}`];
     case 'quote':
       return [block.children.flatMap((child) => blockText(child, context)).join('\n\n').split('\n').map((line) => `> ${line}`).join('\n')];
     case 'html':

@@ -155,6 +155,33 @@ const EXAMPLES: Record<string, Example> = {
     // Code keeps its spaces: a fenced block is not prose.
     pass: replace('Directrice du programme PVD', 'Directrice du programme PVD\n\n```\nligne de code   \n```'),
   },
+  spelling: {
+    fail: replace('Directrice du programme PVD', 'Directrice du programe PVD'),
+    message: /« programe » n'est pas dans le dictionnaire : vouliez-vous dire « programme »/,
+    // A name inside a sentence is not the dictionary's business.
+    pass: replace('Directrice du programme PVD', 'Directrice du programme PVD à Saint-Quelquechose-sur-Mer'),
+  },
+  'date-weekday': {
+    fail: replace('Le mardi 14 janvier', 'Le mercredi 14 janvier'),
+    message: /« mercredi 14 janvier » : le 14 janvier 2025 est un mardi, pas un mercredi/,
+    pass: replace('Le mardi 14 janvier', 'Le mardi 14 janvier 2025'),
+  },
+  'date-past': {
+    fail: replace('date: 2024-12-16', 'date: 2024-12-18'),
+    message: /« mardi 17 décembre » \(le 17 décembre 2024\) est déjà passé à la date d’envoi, le 18 décembre 2024/,
+    // On the day itself the event is still to come.
+    pass: replace('date: 2024-12-16', 'date: 2024-12-17'),
+  },
+  'double-space': {
+    fail: replace('Directrice du programme PVD', 'Directrice du  programme PVD'),
+    message: /2 espaces à la suite : une seule suffit/,
+    pass: replace('Directrice du programme PVD', 'Directrice du programme PVD\n\n```\ndeux  espaces\n```'),
+  },
+  'house-style': {
+    fail: replace('Directrice du programme PVD', 'Directrice du programme Petites Villes de Demain'),
+    message: /« Petites Villes de Demain » : la charte de la lettre écrit « Petites villes de demain »/,
+    pass: replace('Directrice du programme PVD', 'Directrice du programme « Petites Villes de Demain »'),
+  },
   'heading-level': {
     fail: replace('### Mobiliscope', '#### Mobiliscope'),
     message: /Titre de niveau 4 \(« #### »\) : un article s’écrit « ### »/,
@@ -180,7 +207,7 @@ describe('every rule', () => {
         expect(text).not.toContain('\n');
       }
     }
-    expect(rules.filter((rule) => rule.fixable).map((rule) => rule.id).sort()).toEqual(['heading-level', 'trailing-space', 'typography-fr']);
+    expect(rules.filter((rule) => rule.fixable).map((rule) => rule.id).sort()).toEqual(['double-space', 'heading-level', 'house-style', 'trailing-space', 'typography-fr']);
   });
 
   it('passes the shipped issue #42 with no problem at all', () => {
