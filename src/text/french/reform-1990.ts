@@ -16,7 +16,7 @@ const WELDED_PREFIXES = [
 
 /** Single words the reform respells, traditional form second. */
 const RESPELLED: readonly [RegExp, string][] = [
-  [/^(r?as|surs)oir/, '$1eoir'],
+  [/^(r?ass|surs)oi/, '$1eoi'],
   [/persiffl/, 'persifl'],
   [/combattiv/, 'combativ'],
   [/exéma/, 'eczéma'],
