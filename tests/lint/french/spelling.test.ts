@@ -1,13 +1,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/diagnostics.js';
 import { fasterSuggestions, loadHunspell } from '../../../src/lint/french/hunspell.js';
 import { spellingVerdicts, type SpellEngine, type Verdict, type VerdictStore } from '../../../src/text/french/spelling.js';
 import { EMPTY_WORD_LIST, parseWordList } from '../../../src/text/french/word-list.js';
 import { loadTemplate } from '../../../src/template/load.js';
-import { editIssue, makeProject, REPO, runPvd } from '../../helpers.js';
+import { editIssue, REPO, runPvd } from '../../helpers.js';
 import { lintIn, SOURCE_042 } from '../support.js';
+import { projectCopies } from './support.js';
+
+const makeProject = projectCopies();
 
 const memoryStore = (): VerdictStore & { entries: Map<string, Verdict> } => {
   const entries = new Map<string, Verdict>();
@@ -137,12 +140,8 @@ describe('the spelling rule', () => {
 });
 
 describe('npx pvd words add', () => {
-  const roots: string[] = [];
-  afterAll(() => roots.length = 0);
-
   it('adds the words to templates/pvd/mots.txt, after which the rule accepts them', () => {
     const root = makeProject();
-    roots.push(root);
     editIssue(root, '042', (source) => source.replace('Directrice du programme PVD', 'Directrice du programme PVD. Xylofrique aussi.'));
     expect(runPvd(['lint', '42'], { cwd: root }).stdout).toContain('npx pvd words add Xylofrique');
     const run = runPvd(['words', 'add', 'Xylofrique', 'Manosque'], { cwd: root });
