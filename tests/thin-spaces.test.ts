@@ -35,7 +35,7 @@ describe('the kind of no-break space (template.yaml typography.thinSpaces)', () 
     expect(html.stdout).not.toContain(`Inscrivez-vous${NBSP}!`);
     const text = runPvd(['build', '42', '--stdout', 'text'], { cwd: root }).stdout;
     expect(text).toContain(`Inscrivez-vous${NNBSP}!`);
-    expect(text).toContain(`Retour sur... La rencontre régionale Provence-Alpes-Côte d'Azur à Manosque`);
+    expect(text).toContain(`«${NNBSP}Informatique et libertés${NNBSP}»`);
     const plain = runPvd(['build', '42', '--stdout', 'html'], { cwd: makeProject() }).stdout;
     expect(plain).toContain(`Inscrivez-vous${NBSP}!`);
     expect(plain).not.toContain(NNBSP);
