@@ -8,9 +8,20 @@ export function sendDate(issue: Issue): string | undefined {
   return typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined;
 }
 
-/** The body as rules read it for dates: comments, code, addresses and merge tags blanked, offsets kept. */
-export function bodyProse(issue: Issue): { text: string; at(offset: number): { line: number; column: number } } {
-  const body = proseOfBody(issue);
-  const index = sourceIndex(issue);
-  return { text: maskNonProse(body.text), at: (offset) => index.positionAt(body.start + offset) };
+export interface BodyProse {
+  text: string;
+  at(offset: number): { line: number; column: number };
+}
+
+const bodies = new WeakMap<Issue, BodyProse>();
+
+/** The body as rules read it for dates: comments, code, addresses and merge tags blanked, offsets kept; one per issue. */
+export function bodyProse(issue: Issue): BodyProse {
+  let prose = bodies.get(issue);
+  if (!prose) {
+    const body = proseOfBody(issue);
+    const index = sourceIndex(issue);
+    bodies.set(issue, (prose = { text: maskNonProse(body.text), at: (offset) => index.positionAt(body.start + offset) }));
+  }
+  return prose;
 }

@@ -14,20 +14,19 @@ export interface ProseText {
   startsSentence: boolean;
 }
 
+/** One reading per issue, shared by the rules that need it. */
+const readings = new WeakMap<Issue, { header: ProseText[]; body: ProseText[] }>();
+
 /** The body's text nodes, and with `header` the subject and the preheader, which readers see first. */
-export function proseTexts(issue: Issue, { header = false } = {}): ProseText[] {
-  const texts: ProseText[] = [];
-  if (header) {
-    for (const key of ['subject', 'preheader']) {
-      const text = headerText(issue, key);
-      if (text) texts.push(text);
-    }
+export function proseTexts(issue: Issue, { header = false } = {}): readonly ProseText[] {
+  let reading = readings.get(issue);
+  if (!reading) {
+    const headerTexts = ['subject', 'preheader'].map((key) => headerText(issue, key)).filter((text) => text !== undefined);
+    const bodyStart = sourceIndex(issue).lineStart(issue.bodyLine);
+    const body = textNodes(issue).map((node) => ({ value: node.value, map: alignText(issue.source, node), position: node.position, startsSentence: startsSentenceAt(issue.source, node.offset, bodyStart) }));
+    readings.set(issue, (reading = { header: headerTexts, body }));
   }
-  const bodyStart = sourceIndex(issue).lineStart(issue.bodyLine);
-  for (const node of textNodes(issue)) {
-    texts.push({ value: node.value, map: alignText(issue.source, node), position: node.position, startsSentence: startsSentenceAt(issue.source, node.offset, bodyStart) });
-  }
-  return texts;
+  return header ? [...reading.header, ...reading.body] : reading.body;
 }
 
 /** The position of a character of a text; its start when the text cannot be aligned. */

@@ -57,7 +57,17 @@ export interface WrittenDate {
  * each give one, with the same start and end; « du 30 janvier au 2 février 2025 » gives
  * the year to both.
  */
-export function findDates(text: string): WrittenDate[] {
+export function findDates(text: string): readonly WrittenDate[] {
+  // Two rules read the same body: the last answer is kept.
+  if (text === lastRead?.text) return lastRead.dates;
+  const dates = readDates(text);
+  lastRead = { text, dates };
+  return dates;
+}
+
+let lastRead: { text: string; dates: readonly WrittenDate[] } | undefined;
+
+function readDates(text: string): WrittenDate[] {
   if (!/\d/.test(text)) return [];
   const dates: WrittenDate[] = [];
   for (const match of text.matchAll(WRITTEN)) {
