@@ -14,11 +14,14 @@ import type { SpellEngine } from '../../text/french/spelling.js';
 // Not `require`: esbuild would bundle what a plain require() names.
 const load = createRequire(import.meta.url);
 
+let identity: { folder: string; version: string } | undefined;
+
 /** Where dictionary-fr is and which version it is: what the verdicts remembered depend on. */
 export function dictionaryIdentity(): { folder: string; version: string } {
+  if (identity) return identity;
   const folder = dictionaryFolder();
   const { version } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { version: string };
-  return { folder, version: `dictionary-fr@${version}+hunspell-asm@${HUNSPELL_ASM_VERSION}` };
+  return (identity = { folder, version: `dictionary-fr@${version}+hunspell-asm@${HUNSPELL_ASM_VERSION}` });
 }
 
 /** node_modules/dictionary-fr, looked for as Node would, without its resolver (a millisecond on every lint). */
@@ -51,7 +54,14 @@ interface HunspellFactory {
   create(affPath: string, dicPath: string): SpellEngine;
 }
 
+let loaded: SpellEngine | undefined;
+
+/** The engine, loaded once per process (about 0.2 s): linting many issues pays it once. */
 export function loadHunspell(): SpellEngine {
+  return (loaded ??= createHunspell());
+}
+
+function createHunspell(): SpellEngine {
   const { folder } = dictionaryIdentity();
   const gluePath = load.resolve(GLUE);
   // The module embeds its WebAssembly as a data: URI; compiled here synchronously.

@@ -11,12 +11,23 @@ interface StoredVerdicts {
 /** Past this many words the store starts afresh: a word seen once long ago costs little to check again. */
 const MAX_WORDS = 50_000;
 
+export type SavedVerdictStore = VerdictStore & { save(): void };
+
+/** Opened once per process: `pvd lint` of every issue, or a build worker, reads the file once. */
+const opened = new Map<string, SavedVerdictStore>();
+
 /**
  * The verdicts of earlier runs, in pvd's cache folder, named by the dictionary's version
  * and pvd's own build: a new dictionary or a new checker judges every word again. The
  * project's word list is read before the store, so editing it never invalidates it.
  */
-export function openVerdictStore(dictionaryVersion: string): VerdictStore & { save(): void } {
+export function openVerdictStore(dictionaryVersion: string): SavedVerdictStore {
+  let store = opened.get(dictionaryVersion);
+  if (!store) opened.set(dictionaryVersion, (store = readVerdictStore(dictionaryVersion)));
+  return store;
+}
+
+function readVerdictStore(dictionaryVersion: string): SavedVerdictStore {
   const key = createHash('sha256').update(codeIdentity()).update('\0').update(dictionaryVersion).digest('hex');
   const stored = readCached<StoredVerdicts>('spelling', key);
   const known = new Set(stored?.known ?? []);
