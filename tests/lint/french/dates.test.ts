@@ -30,6 +30,8 @@ describe('dates in French prose', () => {
   it('reads days that share a month, each with its weekday', () => {
     expect(found('du 3 au 5 février').map(({ day, month, dayAt }) => [day, month, dayAt])).toEqual([[3, 2, 3], [5, 2, 8]]);
     expect(found('les jeudi 5 et vendredi 6 juin').map(({ day, weekday }) => [day, weekday])).toEqual([[5, [4, 4]], [6, [5, 15]]]);
+    expect(found('du lundi 3 au mercredi 5 février').map(({ day, month, weekday }) => [day, month, weekday])).toEqual([[3, 2, [1, 3]], [5, 2, [3, 14]]]);
+    expect(found('le 14/01/25').map(({ day, month, year }) => [day, month, year])).toEqual([[14, 1, 2025]]);
   });
 
   it('gives the year of the second date of a range to the first, the one before when the months wrap', () => {

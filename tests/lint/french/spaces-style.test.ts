@@ -60,6 +60,12 @@ describe('doubled spaces', () => {
     expect(applyFixes(source, found).output).toBe(source.replace('Rencontres  PACA', 'Rencontres PACA').replace('Mobi  liscope', 'Mobi liscope').replace('Lire  le', 'Lire le'));
   });
 
+  it('double-space reports a run written with entities without fixing it', () => {
+    const [found] = only('double-space', lintIn(makeProject(), withSignature('Directrice du&nbsp;&nbsp;programme PVD')));
+    expect(found).toMatchObject({ line: signatureLine, column: 1, message: { fr: '2 espaces insécables à la suite : une seule suffit (--fix n’en garde qu’une).' } });
+    expect(found!.fix).toBeUndefined();
+  });
+
   it('--fix through the CLI rewrites the file once and leaves nothing to report', () => {
     const root = makeProject();
     const path = join(root, 'issues', '042', 'issue.md');
