@@ -51,7 +51,7 @@ interface EmscriptenModule {
 
 interface HunspellFactory {
   mountBuffer(contents: ArrayBufferView, fileName?: string): string;
-  create(affPath: string, dicPath: string): SpellEngine;
+  create(affPath: string, dicPath: string): HunspellInstance;
 }
 
 let loaded: SpellEngine | undefined;
@@ -84,7 +84,29 @@ function createHunspell(): SpellEngine {
   const factory = hunspellLoader(runtime);
   const aff = fasterSuggestions(readFileSync(join(folder, 'index.aff'), 'utf8'));
   const engine = factory.create(factory.mountBuffer(Buffer.from(aff, 'utf8'), 'fr.aff'), factory.mountBuffer(readFileSync(join(folder, 'index.dic')), 'fr.dic'));
-  return { spell: (word) => engine.spell(word), suggest: (word) => engine.suggest(word) };
+  let suggesting = 0;
+  return {
+    spell: (word) => engine.spell(word),
+    suggest(word) {
+      if (suggesting > SUGGESTION_BUDGET_MS) return undefined;
+      const started = performance.now();
+      const suggestions = engine.suggest(word);
+      suggesting += performance.now() - started;
+      return suggestions;
+    },
+  };
+}
+
+/**
+ * A suggestion costs 30 to 100 ms: past this much time in one run (a text full of
+ * unknown words is seldom French), words are reported without suggestions, and judged
+ * again, suggestions included, on a later run.
+ */
+const SUGGESTION_BUDGET_MS = 1500;
+
+interface HunspellInstance {
+  spell(word: string): boolean;
+  suggest(word: string): string[];
 }
 
 /**

@@ -13,7 +13,10 @@ const MAX_WORDS = 50_000;
 
 export type SavedVerdictStore = VerdictStore & { save(): void };
 
-/** Opened once per process: `pvd lint` of every issue, or a build worker, reads the file once. */
+/**
+ * Opened once per process: `pvd lint` of every issue, or a build worker, reads the file
+ * once, and writes it once, when the process ends, if it learnt words.
+ */
 const opened = new Map<string, SavedVerdictStore>();
 
 /**
@@ -33,13 +36,14 @@ function readVerdictStore(dictionaryVersion: string): SavedVerdictStore {
   const known = new Set(stored?.known ?? []);
   const unknown = new Map(Object.entries(stored?.unknown ?? {}));
   let changed = false;
-  return {
+  const store: SavedVerdictStore = {
     get(word) {
       if (known.has(word)) return { known: true };
       const suggestions = unknown.get(word);
       return suggestions && { known: false, suggestions };
     },
     set(word, verdict: Verdict) {
+      if (!changed) process.once('exit', () => store.save());
       changed = true;
       if (verdict.known) known.add(word);
       else unknown.set(word, verdict.suggestions);
@@ -51,4 +55,5 @@ function readVerdictStore(dictionaryVersion: string): SavedVerdictStore {
       changed = false;
     },
   };
+  return store;
 }

@@ -34,17 +34,13 @@ export default defineRule({
   check({ issue, template }, report) {
     const found: { text: ProseText; word: ProseWord }[] = [];
     for (const text of proseTexts(issue, { header: true })) {
-      for (const word of proseWords(text.value)) {
-        const sentenceStart = isCapitalised(word.text) && opensSentence(text.value, word.start, text.startsSentence);
-        if (!skipReason(word.text, sentenceStart)) found.push({ text, word });
-      }
+      for (const word of wordsToCheck(text)) found.push({ text, word });
     }
     if (found.length === 0) return;
     let verdicts;
     try {
       const store = openVerdictStore(dictionaryIdentity().version);
       verdicts = spellingVerdicts(found.map(({ word }) => word.text), { words: templateWordList(template), store, engine: loadHunspell, maxSuggestions: defaultOptions.maxSuggestions });
-      store.save();
     } catch (error) {
       report({ line: 1, column: 1 }, formatMessage(messages.unavailable, { detail: error instanceof Error ? error.message.split('\n')[0]! : String(error) }));
       return;
@@ -61,6 +57,25 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * The words of a text the dictionary reads. Issues repeat their paragraphs (the carried-over
+ * sections, an issue linted again after an edit): each text is read once per process.
+ */
+function wordsToCheck(text: ProseText): readonly ProseWord[] {
+  const key = `${text.startsSentence ? '.' : ' '}${text.value}`;
+  let words = readTexts.get(key);
+  if (!words) {
+    words = proseWords(text.value).filter((word) => !skipReason(word.text, isCapitalised(word.text) && opensSentence(text.value, word.start, text.startsSentence)));
+    if (readTexts.size >= MAX_READ_TEXTS) readTexts.clear();
+    readTexts.set(key, words);
+  }
+  return words;
+}
+
+const readTexts = new Map<string, readonly ProseWord[]>();
+/** A bound for long-lived processes (pvd preview): past it, texts are read afresh. */
+const MAX_READ_TEXTS = 10_000;
 
 /** What to type to accept the word; quoted when a shell would cut it (an apostrophe). */
 function addCommand(word: string): string {

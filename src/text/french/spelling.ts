@@ -6,7 +6,8 @@ import type { WordList } from './word-list.js';
 /** A spelling checker: hunspell in pvd, a stand-in in tests. */
 export interface SpellEngine {
   spell(word: string): boolean;
-  suggest(word: string): string[];
+  /** Undefined when the engine will not spend more time suggesting in this run. */
+  suggest(word: string): string[] | undefined;
 }
 
 export type Verdict = { known: true } | { known: false; suggestions: string[] };
@@ -43,8 +44,10 @@ export function spellingVerdicts(words: Iterable<string>, options: SpellingOptio
     let verdict = options.store.get(word);
     if (!verdict) {
       engine ??= options.engine();
-      verdict = judge(word, engine, options);
-      options.store.set(word, verdict);
+      const judged = judge(word, engine, options);
+      verdict = judged ?? { known: false, suggestions: [] };
+      // A word left without suggestions for lack of time is judged again next run.
+      if (judged) options.store.set(word, judged);
     }
     if (!verdict.known) {
       const near = closest(word, options.words.entries, (text) => text.toLowerCase());
@@ -59,13 +62,13 @@ export function spellingVerdicts(words: Iterable<string>, options: SpellingOptio
 /** Suggestions kept in the store: a few more than shown, so that a word list entry can come first. */
 const STORED_SUGGESTIONS = 5;
 
-function judge(word: string, engine: SpellEngine, options: SpellingOptions): Verdict {
+function judge(word: string, engine: SpellEngine, options: SpellingOptions): Verdict | undefined {
   if (engine.spell(word)) return { known: true };
   // An ad hoc compound (ville-centre, culture-jeunesse) is right when each of its words is.
   if (word.includes('-') && word.split('-').every((part) => part === '' || options.words.accepts(part) || engine.spell(part))) return { known: true };
   // Both spellings of the 1990 reform are right.
   if (traditionalSpellings(word).some((candidate) => engine.spell(candidate))) return { known: true };
   // A suggestion with a space splits the word in two: seldom what was meant.
-  const suggestions = engine.suggest(word).filter((suggestion) => !suggestion.includes(' ')).slice(0, STORED_SUGGESTIONS);
-  return { known: false, suggestions };
+  const suggestions = engine.suggest(word);
+  return suggestions && { known: false, suggestions: suggestions.filter((suggestion) => !suggestion.includes(' ')).slice(0, STORED_SUGGESTIONS) };
 }

@@ -6,6 +6,7 @@
 export const LETTERS = 'A-Za-zÀ-ÖØ-öø-ÿŒœŸﬀ-ﬆ';
 const UPPER = /^[A-ZÀ-ÖØ-ÞŒŸ]/;
 const UPPER_GLOBAL = /[A-ZÀ-ÖØ-ÞŒŸ]/g;
+const UPPER_INSIDE = /^.+[A-ZÀ-ÖØ-ÞŒŸ]/;
 
 /**
  * What is not prose: web and e-mail addresses, bare domains, merge tags of the mailing
@@ -44,7 +45,7 @@ export interface ProseWord {
   end: number;
 }
 
-export type SkipReason = 'number' | 'acronym' | 'proper-name' | 'too-short';
+export type SkipReason = 'number' | 'acronym' | 'mixed-case' | 'proper-name' | 'too-short';
 
 /**
  * Every word of a text, in order, addresses and merge tags left out. `startsSentence`
@@ -77,14 +78,16 @@ export function isCapitalised(word: string): boolean {
 
 /**
  * Why a word is not for the dictionary: it holds a digit (4e, 14h00, n°1), it is an
- * acronym (PVD, ACV-PVD), it is too short to judge, or it is capitalised inside a
- * sentence (a proper name: Manosque, Saint-Bonnet-en-Champsaur, l'Agence).
+ * acronym (PVD, ACV-PVD), it has a capital inside (YouTube), it is too short to judge,
+ * or it is capitalised inside a sentence (a proper name: Manosque, Saint-Bonnet-en-Champsaur, l'Agence).
  */
 export function skipReason(word: string, sentenceStart: boolean): SkipReason | undefined {
   if (/[0-9]/.test(word)) return 'number';
   const body = word.replace(ELISION, '');
   if ((body.match(UPPER_GLOBAL)?.length ?? 0) >= 2 && body.split('-').some((part) => part.length > 1 && part === part.toUpperCase())) return 'acronym';
   if (body.length < 2) return 'too-short';
+  // A capital inside a word is a brand or code (YouTube, iPhone, LinkedIn), not French.
+  if (body.split(/['’-]/).some((part) => UPPER_INSIDE.test(part))) return 'mixed-case';
   // After an elision a capital is a name even at the start of a sentence: L'Agence, d'Azur.
   if (UPPER.test(body) && (!sentenceStart || body !== word)) return 'proper-name';
   return undefined;

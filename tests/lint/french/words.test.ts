@@ -29,6 +29,7 @@ describe('which words the dictionary reads', () => {
     ['PVD', true, 'acronym'], ['ACV-PVD', false, 'acronym'], ['CEREMA', true, 'acronym'],
     ['Manosque', false, 'proper-name'], ['Saint-Bonnet-en-Champsaur', false, 'proper-name'], ["l'Agence", false, 'proper-name'], ["L'Agence", true, 'proper-name'],
     ['y', false, 'too-short'],
+    ['YouTube', true, 'mixed-case'], ['iPhone', false, 'mixed-case'], ['LinkedIn', true, 'mixed-case'],
   ])('%s (sentence start: %s) is skipped as %s', (word, start, reason) => {
     expect(skipReason(word, start)).toBe(reason);
   });
