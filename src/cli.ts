@@ -168,6 +168,15 @@ function buildProgram(): Command {
     ]))
     .action(action(() => import('./commands/preview.js')));
 
+  program
+    .command('words')
+    .description(say('liste de mots du correcteur orthographique (noms de lieux, de personnes)', "the spelling checker's word list (names of places and people)"))
+    .command('add')
+    .description(say('ajoute des mots à la liste du gabarit (templates/pvd/mots.txt)', "add words to the template's list (templates/pvd/mots.txt)"))
+    .argument('<mots...>', say('les mots, tels qu’ils s’écrivent (Forcalquier, projetothèque)', 'the words, as they are written (Forcalquier, projetothèque)'))
+    .addHelpText('after', examples([['words add Loudéac Forcalquier', say('le correcteur les accepte désormais', 'the spelling checker accepts them from now on')]]))
+    .action(action(() => import('./commands/words.js')));
+
   const hooks = program
     .command('hooks')
     .description(say('intégration git', 'git integration'))
@@ -204,7 +213,7 @@ function commanderMessage(error: CommanderError): Message {
     case 'commander.unknownCommand':
       return suggestion
         ? { fr: `commande inconnue « ${quoted(error.message)} »${didYouMean.fr}`, en: `unknown command '${quoted(error.message)}'${didYouMean.en}` }
-        : { fr: `commande inconnue « ${quoted(error.message)} » : les commandes sont new, lint, build, preview, check, publish et hooks.${help.fr}`, en: `unknown command '${quoted(error.message)}': the commands are new, lint, build, preview, check, publish and hooks.${help.en}` };
+        : { fr: `commande inconnue « ${quoted(error.message)} » : les commandes sont new, lint, build, preview, check, publish, words et hooks.${help.fr}`, en: `unknown command '${quoted(error.message)}': the commands are new, lint, build, preview, check, publish, words and hooks.${help.en}` };
     case 'commander.missingArgument':
       return { fr: `il manque l'argument « ${quoted(error.message)} » (par exemple « ${RUN} preview 42 »).`, en: `missing required argument '${quoted(error.message)}' (for instance "${RUN} preview 42").` };
     case 'commander.optionMissingArgument':

@@ -1,11 +1,4 @@
-import { MERGE_SYNTAX } from '../text/merge-tags.js';
 import type { Issue, Position } from '../issue/model.js';
-
-/**
- * The letters of French text, for regular expressions. Spelt out rather than \p{L}:
- * Unicode property classes cost milliseconds to compile on every start.
- */
-export const LETTER = 'A-Za-zÀ-ÖØ-öø-ÿŒœŸ';
 
 /** A text node of the issue's prose with its offset in issue.md (code is not prose). */
 export interface TextNode {
@@ -60,16 +53,4 @@ export function alignText(source: string, node: TextNode): number[] | undefined 
 /** Whether an offset falls in code or HTML, where whitespace and marks are not prose. */
 export function inVerbatim(issue: Issue, offset: number): boolean {
   return issue.verbatim.some((range) => offset >= range.start && offset < range.end);
-}
-
-/** Addresses keep their characters: `https://…?a="1"!` or `nom@ville.fr;` are not prose. */
-const ADDRESS = /\b(?:https?:\/\/|www\.|mailto:|tel:)\S+|[^\s<>«»"()]+@[^\s<>«»"()]+\.[a-z]{2,}/gi;
-
-/**
- * A text with its addresses and merge tags blanked out (same length): rules that fix prose
- * never touch a URL, an e-mail address or a tool's `{{ … default: "ami" }}`.
- */
-export function maskNonProse(text: string): string {
-  const mask = (found: string) => '\0'.repeat(found.length);
-  return text.replace(new RegExp(MERGE_SYNTAX.source, 'gm'), mask).replace(ADDRESS, mask);
 }

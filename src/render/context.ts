@@ -4,7 +4,7 @@ import type { TargetName, Template } from '../template/model.js';
 import { collectImages, type IssueImages } from './images.js';
 import type { InlineOptions } from './inline.js';
 import { mergeTagsFor, type MergeTags } from './merge-tags.js';
-import { frenchTypography } from './typography.js';
+import { frenchTypography, type TypographyOptions } from './typography.js';
 import { classifyUrl } from '../text/urls.js';
 import { dateOf, frenchDate } from '../text/dates.js';
 
@@ -19,6 +19,8 @@ export interface RenderContext {
   mergeTags: MergeTags;
   inline: InlineOptions;
   dateLabel: string;
+  /** template.yaml's typography: which no-break space French punctuation gets. */
+  typography: TypographyOptions;
   /** The footer's data, the same in the HTML and the plaintext. */
   footer: FooterData;
 }
@@ -40,6 +42,7 @@ export function createRenderContext(issue: Issue, frontMatter: FrontMatter, temp
   const images = collectImages(issue, template, folderName);
   const { utm } = template.config;
   const date = dateOf(frontMatter.date);
+  const typography: TypographyOptions = { thinSpaces: template.config.typography.thinSpaces };
   return {
     issue,
     frontMatter,
@@ -50,18 +53,20 @@ export function createRenderContext(issue: Issue, frontMatter: FrontMatter, temp
     mergeTags: mergeTagsFor(target, template.config, folderName),
     inline: {
       allowRawHtml: template.config.allowRawHtml,
+      typography,
       utm: utm && { ...utm, campaign: utm.campaign.replaceAll('{number}', folderName) },
       // Lint refuses other addresses; if its rules are off, a javascript:/data: src still never reaches the HTML.
       imageUrl: (src) => images.bySource.get(src)?.url ?? (classifyUrl(src) === 'web' ? src.trim() : ''),
     },
     dateLabel: frenchDate(frontMatter.date),
+    typography,
     footer: {
       organisation: template.config.organisation,
       contactEmail: template.config.contactEmail,
-      masthead: template.config.masthead.map(({ role, name }) => ({ role: frenchTypography(role), name })),
+      masthead: template.config.masthead.map(({ role, name }) => ({ role: frenchTypography(role, typography), name })),
       credits: frontMatter.credits.join(', '),
       subscribeUrl: template.config.urls.subscribe,
-      legalNotice: frenchTypography(template.config.legalNotice),
+      legalNotice: frenchTypography(template.config.legalNotice, typography),
       address: template.config.address,
       privacyEmail: template.config.privacyEmail,
       year: String(date.getUTCFullYear()),

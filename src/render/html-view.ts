@@ -51,7 +51,7 @@ export function buildHtmlView(context: RenderContext, css: string) {
   return {
     lang: 'fr',
     subject: frontMatter.subject,
-    preheader: frenchTypography(frontMatter.preheader),
+    preheader: frenchTypography(frontMatter.preheader, context.typography),
     // Invisible characters after the preheader keep the inbox from showing the body's first words.
     preheaderPadding: safe('&#847;&zwnj;&nbsp;'.repeat(90)),
     css: safe(css),
@@ -70,10 +70,10 @@ export function buildHtmlView(context: RenderContext, css: string) {
 function sectionView(section: Section, entry: CatalogSection, context: RenderContext): SectionView {
   return {
     id: entry.id,
-    title: frenchTypography(entry.title),
+    title: frenchTypography(entry.title, context.typography),
     kind: entry.kind,
     partial: entry.kind,
-    figure: section.figure && frenchTypography(section.figure.value),
+    figure: section.figure && frenchTypography(section.figure.value, context.typography),
     blocks: section.blocks.map((block) => blockView(block, context)).filter(isPresent),
     items: section.items.map((item) => itemView(item, context)),
   };
@@ -102,7 +102,7 @@ function blockView(block: Block, context: RenderContext): BlockView | undefined 
     case 'image':
       return imageView(block.image, context);
     case 'button':
-      return { partial: 'block-button', label: frenchTypography(block.label), href: attribute(outgoingHref(block.href, context.inline)) };
+      return { partial: 'block-button', label: frenchTypography(block.label, context.typography), href: attribute(outgoingHref(block.href, context.inline)) };
     case 'quote':
       return { partial: 'block-quote', blocks: block.children.map((child) => blockView(child, context)).filter(isPresent) };
     case 'html':
@@ -120,7 +120,7 @@ function imageView(image: Image, context: RenderContext): BlockView {
     alt: image.alt,
     width: size.width,
     height: size.height,
-    credit: credit && frenchTypography(credit),
+    credit: credit && frenchTypography(credit, context.typography),
     href: image.href === undefined ? undefined : attribute(outgoingHref(image.href, context.inline)),
   };
 }

@@ -2,9 +2,14 @@ import type { Inline } from '../issue/model.js';
 import { isHtmlComment } from '../issue/markdown.js';
 import { escapeHtml, escapeText } from './escape.js';
 import { outgoingHref, type LinkOptions } from './links.js';
-import { frenchTypography, NBSP } from './typography.js';
+import { frenchTypography, NBSP, type TypographyOptions } from './typography.js';
 
-export interface InlineOptions extends LinkOptions {
+/** What rendering text needs: links, and the kind of no-break space. */
+export interface TextOptions extends LinkOptions {
+  typography: TypographyOptions;
+}
+
+export interface InlineOptions extends TextOptions {
   allowRawHtml: boolean;
   /** The address of an image inside running text (rare: images usually stand alone). */
   imageUrl(src: string): string;
@@ -16,7 +21,7 @@ export function inlinesToHtml(inlines: readonly Inline[], options: InlineOptions
   for (const inline of inlines) {
     switch (inline.type) {
       case 'text':
-        html += escapeText(frenchTypography(inline.value));
+        html += escapeText(frenchTypography(inline.value, options.typography));
         break;
       case 'strong':
         html += `<strong>${inlinesToHtml(inline.children, options)}</strong>`;
@@ -78,12 +83,12 @@ export function createReferences(): References {
 }
 
 /** Inline content → plaintext, each link as its label and a reference marker. */
-export function inlinesToText(inlines: readonly Inline[], options: LinkOptions, references: References): string {
+export function inlinesToText(inlines: readonly Inline[], options: TextOptions, references: References): string {
   let text = '';
   for (const inline of inlines) {
     switch (inline.type) {
       case 'text':
-        text += frenchTypography(inline.value);
+        text += frenchTypography(inline.value, options.typography);
         break;
       case 'code':
         text += inline.value;

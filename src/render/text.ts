@@ -41,14 +41,14 @@ export function renderText(context: RenderContext, layout: Handlebars.TemplateDe
 
 function sectionText(section: Section, title: string, context: RenderContext, references: References): { heading: string; blocks: string[]; references: string[] } {
   const blocks: string[] = [];
-  if (section.figure) blocks.push(frenchTypography(section.figure.value));
+  if (section.figure) blocks.push(frenchTypography(section.figure.value, context.typography));
   blocks.push(...section.blocks.flatMap((block) => blockText(block, context, references)));
   for (const item of section.items) {
     blocks.push(underline(inlinesToText(item.title, context.inline, references), '-'));
     if (item.picture) blocks.push(...blockText(item.picture, context, references));
     blocks.push(...item.blocks.flatMap((block) => blockText(block, context, references)));
   }
-  return { heading: underline(frenchTypography(title), '='), blocks, references: references.list() };
+  return { heading: underline(frenchTypography(title, context.typography), '='), blocks, references: references.list() };
 }
 
 function blockText(block: Block, context: RenderContext, references: References): string[] {
@@ -65,11 +65,11 @@ function blockText(block: Block, context: RenderContext, references: References)
       const credit = creditLine(image.credit);
       const picture = `[Image : ${image.alt}]`;
       const lines = [image.href === undefined ? picture : linkToText(picture, image.href, options, references)];
-      if (credit) lines.push(frenchTypography(credit));
+      if (credit) lines.push(frenchTypography(credit, context.typography));
       return [lines.join('\n')];
     }
     case 'button':
-      return [`→ ${linkToText(frenchTypography(block.label), block.href, options, references)}`];
+      return [`→ ${linkToText(frenchTypography(block.label, context.typography), block.href, options, references)}`];
     case 'quote':
       return [block.children.flatMap((child) => blockText(child, context, references)).join('\n\n').split('\n').map((line) => `> ${line}`).join('\n')];
     case 'html':

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { folderNameOf } from '../project.js';
 import type { CatalogSection } from '../template/model.js';
 import type { Answers } from './answers.js';
-import { carryOver } from './carry-over.js';
+import { carryOver, type CarriedPastDate } from './carry-over.js';
 import type { NumberDefaults, ScaffoldContext } from './context.js';
 import { createIssueFolder } from './create.js';
 import { scaffoldText } from './issue-text.js';
@@ -17,6 +17,8 @@ export interface MadeIssue {
   previousNumber: number | undefined;
   copiedImages: number;
   missingImages: string[];
+  /** Carried-over announcements already past on the new date, with their line in issue.md. */
+  pastDates: (CarriedPastDate & { line: number })[];
 }
 
 /** Answers → issue.md text and images to copy → issues/NNN/, created at once. */
@@ -27,8 +29,8 @@ export function makeIssue(context: ScaffoldContext, answers: Answers, defaults: 
     ? defaults.recurring.filter((section) => answers.sections.includes(section.id)).map((section) => section.id)
     : [];
   const carried = defaults.previous
-    ? carryOver(defaults.previous, carriedIds)
-    : { markdown: new Map<string, string>(), images: [], missingImages: [], credits: [] };
+    ? carryOver(defaults.previous, carriedIds, answers.date)
+    : { markdown: new Map<string, string>(), images: [], missingImages: [], credits: [], pastDates: [] };
   const issueText = scaffoldText({
     number: answers.number,
     date: answers.date,
@@ -47,5 +49,9 @@ export function makeIssue(context: ScaffoldContext, answers: Answers, defaults: 
     previousNumber: defaults.previous?.number,
     copiedImages: carried.images.length,
     missingImages: carried.missingImages,
+    pastDates: carried.pastDates.map((past) => {
+      const offset = issueText.indexOf(carried.markdown.get(past.sectionId)!) + past.offset;
+      return { ...past, line: issueText.slice(0, offset).split('\n').length };
+    }),
   };
 }

@@ -1,6 +1,7 @@
 import type { Message } from '../i18n/lang.js';
 import { displayPath } from '../project.js';
 import type { Answers } from './answers.js';
+import { spelledDate } from '../text/french/dates.js';
 import { longDate } from './dates.js';
 import { PLACEHOLDER } from './issue-text.js';
 import type { MadeIssue } from './make.js';
@@ -30,6 +31,15 @@ export function summary(made: MadeIssue, answers: Answers): Message[] {
     lines.push({
       fr: `  ⚠ ${src} manquait déjà dans le n° ${made.previousNumber} : ajoutez le fichier ou retirez l'image.`,
       en: `  ⚠ ${src} was already missing from issue ${made.previousNumber}: add the file or remove the image.`,
+    });
+  }
+  for (const past of made.pastDates) {
+    const title = made.sections.find((section) => section.id === past.sectionId)?.title ?? past.sectionId;
+    const when = spelledDate(past.day, past.month, past.year);
+    const inferred = past.yearWritten ? { fr: '', en: '' } : { fr: ` (le ${when.fr})`, en: ` (${when.en})` };
+    lines.push({
+      fr: `  ⚠ ${file}:${past.line} — « ${title} » annonce « ${past.text} »${inferred.fr}, déjà passé le ${day.fr} : mettez l'annonce à jour ou retirez-la.`,
+      en: `  ⚠ ${file}:${past.line} — "${title}" announces "${past.text}"${inferred.en}, already past on ${day.en}: update the announcement or remove it.`,
     });
   }
   lines.push(

@@ -1,7 +1,7 @@
 import type { Position } from '../text/positions.js';
-import type { CatalogSection, RuleSetting, SECTION_KINDS, TARGETS, TemplateConfig } from './schema.js';
+import type { CatalogSection, RuleSetting, SECTION_KINDS, StyleEntry, TARGETS, TemplateConfig } from './schema.js';
 
-export type { CatalogSection, RuleSetting, TemplateConfig };
+export type { CatalogSection, RuleSetting, StyleEntry, TemplateConfig };
 export type SectionKind = (typeof SECTION_KINDS)[number];
 export type TargetName = (typeof TARGETS)[number];
 

@@ -28,6 +28,8 @@ export const PROBLEMS: Record<string, Message> = {
   object: { fr: 'clés attendues en dessous, indentées', en: 'indented keys expected below' },
   oneSection: { fr: 'au moins une rubrique', en: 'at least one section' },
   uniqueIds: { fr: 'deux rubriques ont le même id', en: 'two sections have the same id' },
+  fileName: { fr: 'un nom de fichier du dossier du gabarit, sans « / » (par exemple mots.txt)', en: 'a file name in the template folder, with no "/" (for instance mots.txt)' },
+  styleEntry: { fr: 'une forme à écrire, ou { use: forme, variants: [formes à remplacer] }', en: 'a form to write, or { use: form, variants: [forms to replace] }' },
 };
 
 const text = () => v.pipe(v.string('text'), v.minLength(1, 'nonEmpty'));
@@ -57,6 +59,12 @@ const count = () => v.pipe(v.number('count'), v.integer('count'), v.minValue(0, 
 const flag = () => v.boolean('boolean');
 
 export const RULE_LEVELS = ['off', 'warning', 'error'] as const;
+
+/** One house-style entry: the form to write, and written forms to replace beyond its case, accent and hyphen variants. */
+const StyleEntrySchema = v.union([
+  v.pipe(text(), v.transform((use) => ({ use, variants: [] as string[] }))),
+  v.object({ use: text(), variants: v.optional(v.array(text(), 'list'), []) }, 'styleEntry'),
+], 'styleEntry');
 
 const SectionSchema = v.pipe(
   v.object({
@@ -111,6 +119,12 @@ export const TemplateSchema = v.object({
   }, 'object')),
   allowRawHtml: v.optional(flag(), false),
   rules: v.optional(v.record(v.string(), RuleSettingSchema, 'object'), {}),
+  /** The project's word list for the spelling rule, a file in the template folder. */
+  words: v.optional(v.pipe(text(), v.regex(/^[^/\\]+$/, 'fileName'), v.check((name) => name !== '.' && name !== '..', 'fileName')), 'mots.txt'),
+  /** House style: the preferred forms of names (Petites villes de demain, ANCT, e-mail). */
+  style: v.optional(v.array(StyleEntrySchema, 'list'), []),
+  /** thinSpaces: the narrow no-break space (U+202F) before ; ! ? and inside « », as the Imprimerie nationale has it. */
+  typography: v.optional(v.object({ thinSpaces: v.optional(flag(), false) }, 'object'), { thinSpaces: false }),
   sections: v.pipe(
     v.array(SectionSchema, 'list'),
     v.minLength(1, 'oneSection'),
@@ -121,3 +135,4 @@ export const TemplateSchema = v.object({
 export type TemplateConfig = v.InferOutput<typeof TemplateSchema>;
 export type CatalogSection = v.InferOutput<typeof SectionSchema>;
 export type RuleSetting = v.InferOutput<typeof RuleSettingSchema>;
+export type StyleEntry = v.InferOutput<typeof StyleEntrySchema>;

@@ -10,6 +10,11 @@ export const DELIBERATE_REWRITES: Record<string, string> = {
   // Accessibility (descriptive link text, SPEC §5): the footer's « cliquez ici » became a link
   // that says where it goes.
   "pour vous inscrire a cette lettre d'information, cliquez ici": 'footer subscribe link text',
+  // House style (the house-style rule, template.yaml's style list): the names as their owners write them.
+  "la rencontre regionale provence- alpes-cote d'azur a manosque": 'house style: Provence-Alpes-Côte d’Azur',
+  'organisees le 12 decembre sur le theme"la qualite d\'habiter", les rencontres regionales paca ont suivi celles organisees en auvergne-rhone-alpes et en nouvelle aquitaine': 'house style: Nouvelle-Aquitaine',
+  "desireuse de soutenir les 4 communes pvd et les autres villes de l'epci dans la reconquete de leur centralite, commentry montmarault neris communaute a engage une etude de revitalisation des centres bourgs garantissant egalement une approche a l'echelle intercommunale": 'house style: centres-bourgs',
+  "plateforme aide territoires : 4430 aides recensees par 1133 porteurs d'aides dont 63 programmes d'aides nationaux": 'house style: Aides-territoires',
 };
 
 /** Lower case, no accents, one kind of quote and apostrophe, no-break spaces as spaces. */

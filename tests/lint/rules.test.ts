@@ -2,8 +2,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../src/lint/rules/index.js';
+import datePast from '../../src/lint/rules/date-past.js';
+import dateWeekday from '../../src/lint/rules/date-weekday.js';
+import doubleSpace from '../../src/lint/rules/double-space.js';
 import emptySection from '../../src/lint/rules/empty-section.js';
 import headingLevel from '../../src/lint/rules/heading-level.js';
+import houseStyle from '../../src/lint/rules/house-style.js';
 import imageAlt from '../../src/lint/rules/image-alt.js';
 import imageCredit from '../../src/lint/rules/image-credit.js';
 import imageFormat from '../../src/lint/rules/image-format.js';
@@ -24,6 +28,7 @@ import preheaderLength from '../../src/lint/rules/preheader-length.js';
 import rawHtml from '../../src/lint/rules/raw-html.js';
 import requiredSection from '../../src/lint/rules/required-section.js';
 import sectionOrder from '../../src/lint/rules/section-order.js';
+import spelling from '../../src/lint/rules/spelling.js';
 import subjectLength from '../../src/lint/rules/subject-length.js';
 import trailingSpace from '../../src/lint/rules/trailing-space.js';
 import typographyFr from '../../src/lint/rules/typography-fr.js';
@@ -83,7 +88,7 @@ describe('every rule', () => {
       expect(Object.keys(rule.messages).length).toBeGreaterThan(0);
       for (const text of [rule.description.fr, rule.description.en]) expect(text).not.toContain('\n');
     }
-    expect(rules.filter((rule) => rule.fixable).map((rule) => rule.id).sort()).toEqual(['heading-level', 'trailing-space', 'typography-fr']);
+    expect(rules.filter((rule) => rule.fixable).map((rule) => rule.id).sort()).toEqual(['double-space', 'heading-level', 'house-style', 'trailing-space', 'typography-fr']);
   });
 
   it('passes the shipped issue #42 and the minimal issue with no problem at all', () => {
@@ -371,4 +376,42 @@ testRule(headingLevel, SOURCE_042, {
       output: SOURCE_042,
     },
   ],
+});
+
+testRule(spelling, SOURCE_042, {
+  // A name inside a sentence is not the dictionary's business.
+  valid: [{ code: replace('Directrice du programme PVD', 'Directrice du programme PVD à Saint-Quelquechose-sur-Mer') }],
+  invalid: [{ code: replace('Directrice du programme PVD', 'Directrice du programe PVD'), errors: [{ messageId: 'unknown', line: 31, column: 15 }] }],
+});
+
+testRule(dateWeekday, SOURCE_042, {
+  valid: [{ code: replace('Le mardi 14 janvier', 'Le mardi 14 janvier 2025') }],
+  invalid: [
+    { name: 'a wrong weekday in a ready issue', code: replace('Le mardi 14 janvier', 'Le mercredi 14 janvier'), errors: [{ messageId: 'weekday', line: 67, column: 4, severity: 'error' }] },
+    { name: 'in a draft, a warning', code: (source) => replace('Le mardi 14 janvier', 'Le mercredi 14 janvier')(source).replace('status: ready', 'status: draft'), errors: [{ messageId: 'weekday', line: 67, column: 4, severity: 'warning' }] },
+    { name: 'a day that does not exist', code: replace('Le mardi 14 janvier', 'Le 31 novembre'), errors: [{ messageId: 'impossible', line: 67, column: 4 }] },
+  ],
+});
+
+testRule(datePast, SOURCE_042, {
+  // On the day itself the event is still to come.
+  valid: [{ code: replace('date: 2024-12-16', 'date: 2024-12-17') }],
+  invalid: [{ code: replace('date: 2024-12-16', 'date: 2024-12-18'), errors: [{ messageId: 'past', line: 129, column: 4 }] }],
+});
+
+testRule(doubleSpace, SOURCE_042, {
+  valid: [{ code: replace('Directrice du programme PVD', 'Directrice du programme PVD\n\n```\ndeux  espaces\n```') }],
+  invalid: [
+    { code: replace('Directrice du programme PVD', 'Directrice du  programme PVD'), errors: [{ messageId: 'plain', line: 31, column: 14 }], output: SOURCE_042 },
+    { name: 'a plain and a no-break space', code: replace('Directrice du programme PVD', 'Directrice du \u00a0programme PVD'), errors: [{ messageId: 'mixed', line: 31, column: 14 }], output: SOURCE_042.replace('Directrice du programme PVD', 'Directrice du\u00a0programme PVD') },
+  ],
+});
+
+testRule(houseStyle, SOURCE_042, {
+  valid: [{ code: replace('Directrice du programme PVD', 'Directrice du programme « Petites Villes de Demain »') }],
+  invalid: [{
+    code: replace('Directrice du programme PVD', 'Directrice du programme Petites Villes de Demain'),
+    errors: [{ messageId: 'preferred', line: 31, column: 25 }],
+    output: SOURCE_042.replace('Directrice du programme PVD', 'Directrice du programme Petites villes de demain'),
+  }],
 });

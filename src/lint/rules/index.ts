@@ -1,6 +1,10 @@
 import type { AnyRule } from '../rule.js';
+import datePast from './date-past.js';
+import dateWeekday from './date-weekday.js';
+import doubleSpace from './double-space.js';
 import emptySection from './empty-section.js';
 import headingLevel from './heading-level.js';
+import houseStyle from './house-style.js';
 import imageAlt from './image-alt.js';
 import imageCredit from './image-credit.js';
 import imageFormat from './image-format.js';
@@ -21,6 +25,7 @@ import preheaderLength from './preheader-length.js';
 import rawHtml from './raw-html.js';
 import requiredSection from './required-section.js';
 import sectionOrder from './section-order.js';
+import spelling from './spelling.js';
 import subjectLength from './subject-length.js';
 import trailingSpace from './trailing-space.js';
 import typographyFr from './typography-fr.js';
@@ -55,5 +60,10 @@ export const rules: readonly AnyRule[] = [
   unsupportedMarkdown,
   typographyFr,
   trailingSpace,
+  doubleSpace,
+  houseStyle,
+  spelling,
+  dateWeekday,
+  datePast,
   headingLevel,
 ];

@@ -1,5 +1,6 @@
 import { placeholderSeverity } from '../header.js';
-import { LETTER, proseOfBody } from '../prose.js';
+import { LETTERS as LETTER } from '../../text/french/words.js';
+import { proseOfBody } from '../prose.js';
 import { defineRule } from '../rule.js';
 
 /**

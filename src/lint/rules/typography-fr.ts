@@ -1,5 +1,6 @@
 import type { Fix } from '../../diagnostics/index.js';
-import { alignText, LETTER, maskNonProse } from '../prose.js';
+import { LETTERS as LETTER, maskNonProse } from '../../text/french/words.js';
+import { alignText } from '../prose.js';
 import { defineRule } from '../rule.js';
 
 /**
