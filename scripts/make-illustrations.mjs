@@ -3,7 +3,7 @@
 // npm install or tests. The example issue must ship with images of its own
 // (no third-party photos), so each one is a flat-design scene drawn in inline
 // SVG and screenshotted by a headless Chromium at twice the widest it is
-// shown in the email (src/render/slots.ts), so that it stays sharp on
+// shown in the email (src/template/layout.ts), so that it stays sharp on
 // high-density screens, a card's picture stacked on a phone included:
 //
 //   node scripts/make-illustrations.mjs
@@ -937,7 +937,7 @@ function tramayes() {
 
 // ------------------------------------------------------------- rendering --
 
-// Twice the widest display of each picture's slot (src/render/slots.ts): the logo is
+// Twice the widest display of each picture's slot (src/template/layout.ts): the logo is
 // shown 220 px wide, the feature sections' pictures 508 px, full-width ones and the
 // projetothèque cards (stacked on a phone) 552 px. Each scene is drawn on its own
 // grid (`draw` size) and scaled to the output size as a vector.
