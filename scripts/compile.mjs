@@ -3,7 +3,45 @@
 // the code of juice, Handlebars or inquirer. Bundling also spares Node the
 // resolution of hundreds of small module files on every start.
 import { build } from 'esbuild';
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+
+/**
+ * One copy of each package version in the bundle. npm may install the same version of a
+ * package several times (entities 4.5 under htmlparser2 and again under dom-serializer),
+ * and a package's ESM and CommonJS builds are two copies too (the inbox checks import
+ * htmlparser2 while juice's cheerio requires it): each copy is code every build parses.
+ * Imports of an already seen name@version go to its first copy, CommonJS build first.
+ */
+const onePerVersion = {
+  name: 'one-copy-per-version',
+  setup(context) {
+    const firstCopy = new Map();
+    const packageOf = (file) => {
+      for (let folder = dirname(file); folder !== dirname(folder); folder = dirname(folder)) {
+        if (existsSync(join(folder, 'package.json')) && dirname(folder).endsWith('node_modules')) {
+          const { name, version } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+          if (name && version) return { folder, key: `${name}@${version}` };
+        }
+      }
+      return undefined;
+    };
+    context.onResolve({ filter: /^(htmlparser2|entities)(\/.*)?$/ }, async (args) => {
+      if (args.pluginData?.deduped) return undefined;
+      // Resolved as CommonJS whatever the importer: juice requires it, and the CJS build is what it gets.
+      const resolved = await context.resolve(args.path, { kind: 'require-call', resolveDir: args.resolveDir, pluginData: { deduped: true } });
+      if (resolved.errors.length > 0) return undefined;
+      const found = packageOf(resolved.path);
+      if (!found) return { path: resolved.path };
+      const first = firstCopy.get(found.key);
+      if (!first) {
+        firstCopy.set(found.key, found.folder);
+        return { path: resolved.path };
+      }
+      return { path: join(first, relative(found.folder, resolved.path)) };
+    });
+  },
+};
 
 // Built beside dist/ and swapped in, so a pvd process running meanwhile (tests run
 // in parallel) never loads a half-written bundle.
@@ -28,6 +66,7 @@ const result = await build({
   // Loaded from node_modules, never bundled: playwright-core (a browser driver, by `pvd check` only) and
   // ssh2 (under ssh2-sftp-client), whose native add-ons a bundle cannot hold (by `pvd publish` to sftp:// only).
   external: ['playwright-core', 'ssh2', 'ssh2-sftp-client'],
+  plugins: [onePerVersion],
 });
 // Which source modules went into which output file: the test proving that
 // `pvd lint` loads no heavy module reads it.

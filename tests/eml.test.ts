@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parisMorning } from '../src/render/eml.js';
+import { parisMorning, parisOffset, SEND_TIME_ZONE } from '../src/render/eml.js';
+import { frenchDate } from '../src/text/dates.js';
 import { editIssue, makeProject, runPvd } from './helpers.js';
 
 describe('out/042/issue.eml', () => {
@@ -83,5 +84,29 @@ describe('the send date', () => {
     // The days the clocks change.
     expect(parisMorning('2025-03-30')).toBe('Sun, 30 Mar 2025 09:00:00 +0200');
     expect(parisMorning('2025-10-26')).toBe('Sun, 26 Oct 2025 09:00:00 +0100');
+  });
+
+  it('gives the offset Intl gives for Europe/Paris at 9:00, every day from 2000 to 2099', () => {
+    const paris = new Intl.DateTimeFormat('en-US', { timeZone: SEND_TIME_ZONE, timeZoneName: 'longOffset' });
+    const differing: string[] = [];
+    for (let day = Date.UTC(2000, 0, 1); day < Date.UTC(2100, 0, 1); day += 86_400_000) {
+      const date = new Date(day);
+      // 9:00 in Paris is 7:00 or 8:00 UTC: 7:30 UTC is 9:30 in summer and 8:30 in winter, the same day.
+      const name = paris.formatToParts(new Date(day + 7.5 * 3_600_000)).find((part) => part.type === 'timeZoneName')!.value;
+      const expected = name.replace(/^GMT([+-]\d{2}):(\d{2})$/, '$1$2');
+      const reckoned = parisOffset(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+      if (reckoned !== expected) differing.push(`${date.toISOString().slice(0, 10)}: ${reckoned} / ${expected}`);
+    }
+    expect(differing).toEqual([]);
+  });
+});
+
+describe('French dates', () => {
+  it('are Intl\'s own « 16 décembre 2024 », spelt out without it', () => {
+    const intl = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    for (let day = Date.UTC(2024, 0, 1); day < Date.UTC(2026, 0, 1); day += 86_400_000) {
+      const date = new Date(day);
+      expect(frenchDate(date.toISOString().slice(0, 10))).toBe(intl.format(date));
+    }
   });
 });

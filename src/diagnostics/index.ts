@@ -39,8 +39,11 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((diagnostic) => diagnostic.severity === 'error');
 }
 
+/** By code point, not by locale: the same order on every machine, and no collation data to load. */
+const ordinal = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  return diagnostics.sort((a, b) => ordinal(a.file, b.file) || a.line - b.line || a.column - b.column || ordinal(a.rule, b.rule));
 }
 
 /** A diagnostic as scripts, editors and the preview page receive it: the message in the reader's language. */

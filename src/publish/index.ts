@@ -120,7 +120,7 @@ async function collectIssues(request: PublishRequest): Promise<{ issues: IssueTo
       drafts.push(built.number);
       continue;
     }
-    const images = built.files.filter((file) => 'source' in file).sort((a, b) => a.path.localeCompare(b.path));
+    const images = built.files.filter((file) => 'source' in file).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const files = [
       ...images.map((image) => publishFile(issueFile(built.folderName, image.path), readFileSync((image as { source: string }).source))),
       publishFile(issuePage(built.folderName), Buffer.from(built.html)),

@@ -1,4 +1,4 @@
-import { dateOf } from '../text/dates.js';
+import { dateOf, MONTHS, MONTHS_EN, WEEKDAYS, WEEKDAYS_EN } from '../text/dates.js';
 import type { Message } from '../i18n/lang.js';
 
 /** Dates are calendar days written YYYY-MM-DD; arithmetic runs in UTC so no time zone shifts a day. */
@@ -55,10 +55,6 @@ function sameWeekdayIn(year: number, month: number, { weekday, ordinal }: Weekda
   return toIso(new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), day)));
 }
 
-const WEEKDAYS_FR = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
-const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** « lundi 20 janvier 2025 » / "Monday 20 January 2025". */
 export function longDate(value: IsoDate): Message {
@@ -67,7 +63,7 @@ export function longDate(value: IsoDate): Message {
   const month = date.getUTCMonth();
   const year = date.getUTCFullYear();
   return {
-    fr: `${WEEKDAYS_FR[date.getUTCDay()]} ${day === 1 ? '1er' : day} ${MONTHS_FR[month]} ${year}`,
+    fr: `${WEEKDAYS[date.getUTCDay()]} ${day === 1 ? '1er' : day} ${MONTHS[month]} ${year}`,
     en: `${WEEKDAYS_EN[date.getUTCDay()]} ${day} ${MONTHS_EN[month]} ${year}`,
   };
 }
@@ -77,7 +73,7 @@ export function describeWeekdayOfMonth({ weekday, ordinal }: WeekdayOfMonth, nex
   const fr = ordinal === 1 ? '1er' : `${ordinal}e`;
   const en = ordinal === 1 ? '1st' : ordinal === 2 ? '2nd' : ordinal === 3 ? '3rd' : `${ordinal}th`;
   return {
-    fr: `le ${fr} ${WEEKDAYS_FR[weekday]} du mois${nextMonth ? ' prochain' : ''}`,
+    fr: `le ${fr} ${WEEKDAYS[weekday]} du mois${nextMonth ? ' prochain' : ''}`,
     en: `the ${en} ${WEEKDAYS_EN[weekday]} of ${nextMonth ? 'next month' : 'the month'}`,
   };
 }

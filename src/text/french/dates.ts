@@ -7,10 +7,9 @@
  */
 import { LETTERS } from './words.js';
 
-export const WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'] as const;
-export const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-export const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'] as const;
-export const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+import { MONTHS, MONTHS_EN, WEEKDAYS, WEEKDAYS_EN } from '../dates.js';
+
+export { MONTHS, MONTHS_EN, WEEKDAYS, WEEKDAYS_EN };
 
 /** Written month → 1–12, full names with or without accents, and the usual abbreviations. */
 const MONTH_NUMBER: Record<string, number> = {
