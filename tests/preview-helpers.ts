@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect, createServer } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PVD } from './helpers.js';
 
 export interface RunningPreview {
@@ -119,4 +120,38 @@ export async function snapshotWhere(url: string, until: (snapshot: SentSnapshot)
   } finally {
     await reader.cancel().catch(() => {});
   }
+}
+
+export interface PreviewPage {
+  preview: RunningPreview;
+  page: Page;
+  /** Every navigation of the page itself: one, if the preview never reloads it. */
+  navigations: string[];
+}
+
+const contexts = new Set<BrowserContext>();
+
+/**
+ * Starts `pvd preview 42` in a project copy and opens it in a page of its own (a fresh
+ * browser context, with the clipboard allowed if asked); resolves once the first snapshot is shown.
+ */
+export async function openPreviewPage(browser: Browser, root: string, options: { args?: string[]; env?: NodeJS.ProcessEnv; clipboard?: boolean; query?: string } = {}): Promise<PreviewPage> {
+  const preview = await startPreview(root, ['42', '--port', '0', ...(options.args ?? [])], options.env);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  contexts.add(context);
+  if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(preview.url).origin });
+  const page = await context.newPage();
+  const navigations: string[] = [];
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) navigations.push(frame.url());
+  });
+  await page.goto(preview.url + (options.query ?? ''));
+  await page.waitForFunction(() => document.body.dataset.state === 'ok' || document.body.dataset.state === 'errors');
+  return { preview, page, navigations };
+}
+
+/** Closes every page opened by openPreviewPage: run in afterEach, with stopPreviews. */
+export async function closePages(): Promise<void> {
+  for (const context of contexts) await context.close();
+  contexts.clear();
 }

@@ -85,6 +85,8 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
     byId('draft').hidden = snapshot.status !== 'draft';
     byId('draft').textContent = labels.draft;
     byId('copy-blocked').hidden = Boolean(snapshot.copy);
+    // « copié » would speak of a copy the buttons can no longer make.
+    if (!snapshot.copy) say('', false);
     for (const button of document.querySelectorAll('button.copy')) button.disabled = valueOf(button.dataset.copy, snapshot) === undefined;
   };
 
@@ -101,6 +103,7 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
     byId('frames').hidden = !email;
     byId('stale').hidden = !stale;
     byId('stale-title').textContent = stale ? fill(labels.stale, { time: timeOf(email.at) }) : '';
+    for (const caption of document.querySelectorAll('.device figcaption')) caption.dataset.stale = byId('stale-title').textContent;
     document.body.classList.toggle('stale-email', stale);
     if (email && email.html !== lastHtml) {
       lastHtml = email.html;

@@ -134,6 +134,10 @@ export function renderPage(number: string, file: string): string {
   <h2 id="problems-title">${say(TEXT.problems)} <span id="problems-summary" class="summary"></span></h2>
   <ol id="diagnostics" class="diagnostics"></ol>
 </section>
+<div id="stale" class="stale" role="status" hidden>
+  <h2 id="stale-title"></h2>
+  <p>${say(LABELS.staleHint)}</p>
+</div>
 <section class="handover" id="handover" aria-labelledby="handover-title">
   <div class="handover-head">
     <h2 id="handover-title">${say(TEXT.handover)}</h2>
@@ -143,26 +147,30 @@ export function renderPage(number: string, file: string): string {
   <p id="copy-blocked" class="note error" hidden>${say(LABELS.copyBlocked)}</p>
   <ol class="steps">
     <li>
-      <p>${say(TEXT.imagesStep)} <code id="images-url"></code> ${say(TEXT.imagesHow)} <code>npx pvd publish ${escapeHtml(shownNumber)}</code></p>
+      <div class="say"><p>${say(TEXT.imagesStep)} <code id="images-url"></code> ${say(TEXT.imagesHow)} <code class="command">npx pvd publish ${escapeHtml(shownNumber)}</code></p></div>
       <div class="actions"><button type="button" id="check-online">${say(TEXT.checkOnline)}</button></div>
-      <p id="online-summary" class="online-summary" role="status" aria-live="polite"></p>
-      <ul id="online-results" class="online-results"></ul>
-    </li>
-    <li>
-      <p>${say(TEXT.subject)} <q id="subject-value"></q></p>
-      <p>${say(TEXT.preheader)} <q id="preheader-value"></q></p>
-      <div class="actions">
-        <button type="button" class="copy" data-copy="subject">${say(TEXT.copySubject)}</button>
-        <button type="button" class="copy" data-copy="preheader">${say(TEXT.copyPreheader)}</button>
+      <div class="online">
+        <p id="online-summary" class="online-summary" role="status" aria-live="polite"></p>
+        <ul id="online-results" class="online-results"></ul>
       </div>
     </li>
     <li>
-      <p>${say(TEXT.htmlStep)} <span id="html-field"></span>.</p>
-      <div class="actions"><button type="button" class="copy" data-copy="html">${say(TEXT.copyHtml)}</button></div>
+      <div class="say">
+        <p>${say(TEXT.subject)} <q id="subject-value"></q></p>
+        <p>${say(TEXT.preheader)} <q id="preheader-value"></q></p>
+      </div>
+      <div class="actions">
+        <button type="button" class="copy" data-copy="subject" disabled>${say(TEXT.copySubject)}</button>
+        <button type="button" class="copy" data-copy="preheader" disabled>${say(TEXT.copyPreheader)}</button>
+      </div>
     </li>
     <li>
-      <p>${say(TEXT.textStep)} <span id="text-field"></span>.</p>
-      <div class="actions"><button type="button" class="copy" data-copy="text">${say(TEXT.copyText)}</button></div>
+      <div class="say"><p>${say(TEXT.htmlStep)} <span id="html-field"></span>.</p></div>
+      <div class="actions"><button type="button" class="copy" data-copy="html" disabled>${say(TEXT.copyHtml)}</button></div>
+    </li>
+    <li>
+      <div class="say"><p>${say(TEXT.textStep)} <span id="text-field"></span>.</p></div>
+      <div class="actions"><button type="button" class="copy" data-copy="text" disabled>${say(TEXT.copyText)}</button></div>
     </li>
   </ol>
   <p id="tool-note" class="note" hidden></p>
@@ -173,10 +181,6 @@ export function renderPage(number: string, file: string): string {
   <button type="button" role="tab" id="tab-text" aria-controls="panel-text" aria-selected="false">${say(TEXT.plaintext)}</button>
 </nav>
 <main>
-  <div id="stale" class="stale" role="status" hidden>
-    <h2 id="stale-title"></h2>
-    <p>${say(LABELS.staleHint)}</p>
-  </div>
   <section id="panel-email" role="tabpanel" aria-labelledby="tab-email">
     <div id="blocked" class="blocked" hidden>
       <h2>${say(TEXT.blockedTitle)}</h2>
@@ -253,32 +257,37 @@ footer { margin: 0 24px 24px; color: var(--muted); font-size: 12px; }
 .handover h2 { font-size: 15px; margin: 0; }
 .tool { font-weight: 600; font-size: 14px; }
 .tool select { font: inherit; font-weight: 400; margin-left: 6px; padding: 4px 8px; border: 1px solid var(--line); border-radius: 4px; background: #fff; max-width: 100%; }
-.steps { margin: 10px 0 0; padding-left: 22px; display: grid; gap: 10px; }
-.steps li { padding-left: 4px; }
+.steps { margin: 10px 0 0; padding: 0; list-style: none; counter-reset: step; display: grid; gap: 8px; }
+.steps > li { counter-increment: step; padding-bottom: 8px; display: grid; grid-template-columns: 1.6em minmax(0, 1fr) auto; gap: 4px 16px; align-items: start; border-bottom: 1px solid var(--line); }
+.steps > li::before { content: counter(step) "."; font-weight: 700; color: var(--blue); }
+.steps > li:last-child { border-bottom: none; padding-bottom: 0; }
 .steps p { margin: 0; }
+.steps .online { grid-column: 2 / -1; }
+.command { white-space: nowrap; }
 .steps q { font-weight: 600; quotes: "« " " »"; }
 .steps code, .online-results code { font: 13px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; background: var(--bg); padding: 1px 6px; border-radius: 3px; overflow-wrap: anywhere; }
-.actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 6px; }
+.actions { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 8px; }
 .actions button { font: inherit; font-size: 14px; font-weight: 600; padding: 6px 14px; border-radius: 4px; border: 1px solid var(--blue); background: var(--blue); color: #fff; cursor: pointer; }
 .actions button#check-online { background: #fff; color: var(--blue); }
 .actions button:disabled { border-color: var(--line); background: var(--bg); color: var(--muted); cursor: not-allowed; }
-.actions button.done { background: var(--green); border-color: var(--green); }
+.actions button.done:enabled { background: var(--green); border-color: var(--green); }
 .note { margin: 10px 0 0; padding: 6px 10px; border-radius: 4px; background: var(--bg); }
 .note.warning { background: #fff1e0; color: var(--amber); }
 .note.error { background: #fde8e8; color: var(--red); }
-.copy-status { margin: 8px 0 0; min-height: 1.5em; color: var(--green); font-weight: 600; }
+.copy-status { margin: 8px 0 0; color: var(--green); font-weight: 600; }
 .copy-status.refused { color: var(--red); }
-.online-summary { margin: 6px 0 0; font-weight: 600; }
-.online-summary:empty { display: none; }
+.online-summary { margin: 2px 0 0; font-weight: 600; }
+.online-summary:empty, .copy-status:empty { display: none; }
 .online-results { list-style: none; margin: 4px 0 0; padding: 0; font-size: 13px; }
-.online-results li { padding: 2px 0; }
+.online-results li { padding: 1px 0; }
 .online-results li::before { content: "✓ "; color: var(--green); font-weight: 700; }
 .online-results li.offline::before { content: "✗ "; color: var(--red); }
 .online-results .says { margin-left: 6px; color: var(--muted); }
 .online-results li.offline .says { color: var(--red); }
-.stale { background: #fff; border: 1px solid var(--line); border-left: 4px solid var(--amber); border-radius: 6px; padding: 10px 16px; margin-bottom: 16px; max-width: 1100px; }
+.stale { margin: 16px 24px 0; background: #fff; border: 1px solid var(--line); border-left: 4px solid var(--amber); border-radius: 6px; padding: 10px 16px; }
 .stale h2 { margin: 0 0 2px; font-size: 15px; color: var(--amber); }
 .stale p { margin: 0; }
 body.stale-email .device iframe { border-color: var(--amber); opacity: .85; }
+body.stale-email .device figcaption::after { content: " · " attr(data-stale); color: var(--amber); }
 [hidden] { display: none !important; }
 `;
