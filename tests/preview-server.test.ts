@@ -1,12 +1,15 @@
 import { closeSync, copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hostAllowList, hostnameOf, isLoopback } from '../src/preview/address.js';
 import { openAsset, type AssetFile } from '../src/preview/assets.js';
-import { safePath } from '../src/preview/server.js';
+import type { PreviewRenders } from '../src/preview/renders.js';
+import { safePath, startPreviewServer, type PreviewServer } from '../src/preview/server.js';
+import type { TargetName } from '../src/template/model.js';
 import { editIssue, makeProject, REPO } from './helpers.js';
-import { rawRequest, snapshotWhere, startPreview, stopPreviews } from './preview-helpers.js';
+import { rawRequest, snapshotWhere, startPreview, stopPreviews, type SentSnapshot } from './preview-helpers.js';
 
 const JPEG = join(REPO, 'issues', '042', 'images', 'toul.jpg');
 const folders: string[] = [];
@@ -190,5 +193,102 @@ describe('pvd preview: requests', () => {
     expect([brevo.target, brevo.defaultTarget, byDefault.target]).toEqual(['brevo', 'generic', 'generic']);
     expect(brevo.copy?.html).toContain('href="{{ unsubscribe }}"');
     expect(byDefault.copy?.html).toContain('href="https://agence-cohesion-territoires.gouv.fr/lettre-pvd/desinscription"');
+  });
+});
+
+describe('the preview server and its pages', () => {
+  /** Renders as the test sets them: what each target shows, and template.yaml's target. */
+  function stubRenders() {
+    const state = { defaultTarget: 'generic' as TargetName, subjects: new Map<string, string>(), invalidated: 0, onlineUrls: undefined as string[] | undefined };
+    const renders: PreviewRenders = {
+      defaultTarget: () => state.defaultTarget,
+      get: (target) => ({ snapshot: { number: '042', file: 'issues/042/issue.md', target, defaultTarget: state.defaultTarget, subject: state.subjects.get(target) ?? 'Objet', diagnostics: [] } }),
+      invalidate: () => void state.invalidated++,
+      asset: () => undefined,
+      onlineUrls: () => state.onlineUrls,
+    };
+    return { state, renders };
+  }
+
+  /** One page's event stream, read snapshot by snapshot. */
+  async function pageStream(url: string) {
+    const response = await fetch(url);
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffered = '';
+    return {
+      async next(): Promise<SentSnapshot> {
+        for (;;) {
+          const end = buffered.indexOf('\n\n');
+          if (end >= 0) {
+            const block = buffered.slice(0, end);
+            buffered = buffered.slice(end + 2);
+            const data = /^data: (.*)$/m.exec(block)?.[1];
+            if (data !== undefined) return JSON.parse(data) as SentSnapshot;
+            continue;
+          }
+          const { value, done } = await reader.read();
+          if (done) throw new Error('the event stream ended');
+          buffered += value;
+        }
+      },
+      close: () => reader.cancel(),
+    };
+  }
+
+  const started: PreviewServer[] = [];
+  afterEach(async () => {
+    for (const server of started.splice(0)) await server.close();
+  });
+  async function serve(renders: PreviewRenders) {
+    const server = await startPreviewServer({ host: '127.0.0.1', port: 0, page: '<!doctype html>', renders, online: { timeoutMs: 5_000 } });
+    started.push(server);
+    return server;
+  }
+
+  it('sends each page its own tool’s snapshot, and only when it changed', async () => {
+    const { state, renders } = stubRenders();
+    const server = await serve(renders);
+    const byDefault = await pageStream(`${server.url}events`);
+    const brevo = await pageStream(`${server.url}events?target=brevo`);
+    expect([(await byDefault.next()).target, (await brevo.next()).target]).toEqual(['generic', 'brevo']);
+
+    // A change that shows nothing new (an editor's swap file) sends nothing: the next event is the next real change.
+    server.refresh();
+    state.subjects.set('brevo', 'Objet modifié');
+    server.refresh();
+    expect(await brevo.next()).toMatchObject({ target: 'brevo', subject: 'Objet modifié' });
+    expect(state.invalidated).toBe(2);
+
+    // template.yaml now says mailjet: the page that follows it gets mailjet's email; the one that chose brevo keeps it.
+    state.defaultTarget = 'mailjet';
+    state.subjects.set('brevo', 'Objet encore modifié');
+    server.refresh();
+    expect(await byDefault.next()).toMatchObject({ target: 'mailjet', defaultTarget: 'mailjet' });
+    expect(await brevo.next()).toMatchObject({ target: 'brevo', subject: 'Objet encore modifié' });
+    await Promise.all([byDefault.close(), brevo.close()]);
+  });
+
+  it('answers the online check with one row per address, or says why it cannot', async () => {
+    const { state, renders } = stubRenders();
+    const server = await serve(renders);
+    const refused = await rawRequest(server.port, 'GET', '/online');
+    expect(refused.status).toBe(409);
+    expect(JSON.parse(refused.body)).toEqual({ problem: 'Le numéro ne se construit pas encore : corrigez les erreurs, puis vérifiez à nouveau.' });
+
+    const site = createServer((request, response) => response.writeHead(request.url === '/absent.jpg' ? 404 : request.url === '/panne.jpg' ? 503 : 200).end());
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(site.address() as { port: number }).port}`;
+      state.onlineUrls = [`${base}/photo.jpg`, `${base}/absent.jpg`, `${base}/panne.jpg`];
+      const answered = await rawRequest(server.port, 'GET', '/online');
+      expect(answered.status).toBe(200);
+      expect(JSON.parse(answered.body)).toEqual({ rows: [
+        { url: `${base}/photo.jpg`, online: true, says: 'en ligne (réponse 200)' },
+        { url: `${base}/absent.jpg`, online: false, says: 'réponse 404 : le fichier n’y est pas' },
+        { url: `${base}/panne.jpg`, online: false, says: 'réponse 503 : le serveur est en erreur' },
+      ] });
+    } finally {
+      await new Promise((resolve) => site.close(resolve));
+    }
   });
 });
