@@ -220,6 +220,21 @@ describe.skipIf(!hasChromium)('« Préparer l’envoi » in a real Chromium', ()
     expect(await page.locator('button[data-copy="html"]').isDisabled()).toBe(false);
   });
 
+  it('copies what build prints even with an error of the inbox checks, and says there are errors to fix', async () => {
+    const root = makeProject();
+    const footer = join(root, 'templates', 'pvd', 'partials', 'footer.hbs');
+    writeFileSync(footer, readFileSync(footer, 'utf8').replace('<br><a href="{{mergeTags.unsubscribe}}">Se désinscrire</a>', ''));
+    const { page } = await openPreviewPage(browser, root, { clipboard: true });
+    expect(await page.locator('.diagnostic.error .rule').allTextContents()).toEqual(['inbox-unsubscribe']);
+    expect(await page.locator('#status').textContent()).toMatch(/^Erreurs à corriger · /);
+    expect(await page.locator('#stale').isVisible()).toBe(false);
+    expect(await page.locator('#copy-blocked').isVisible()).toBe(false);
+    // `build --stdout` prints the HTML and exits 1: the files are there to look at, the errors to fix before sending.
+    const run = runPvd(['build', '42', '--stdout', 'html'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect((await copy(page, 'html')).clipboard).toBe(run.stdout);
+  });
+
   it('speaks English with --lang en', async () => {
     const root = makeProject();
     const { page } = await openPreviewPage(browser, root, { args: ['--lang', 'en'], clipboard: true });

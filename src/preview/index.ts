@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IssueFile, Project } from '../project.js';
-import type { OnlineOptions } from '../publish/online.js';
 import { DEFAULT_TEMPLATE } from '../template/load.js';
 import { renderPage } from './page.js';
 import { createRenders } from './renders.js';
@@ -18,16 +17,10 @@ export interface Preview {
   close(): Promise<void>;
 }
 
-export interface PreviewOptions {
-  host: string;
-  port: number;
-  online?: OnlineOptions;
-}
-
 /** Renders the issue, serves it, and renders it again whenever the issue, its images or the template change. */
-export async function startPreview(project: Project, ref: IssueFile, options: PreviewOptions): Promise<Preview> {
+export async function startPreview(project: Project, ref: IssueFile, listen: { host: string; port: number }): Promise<Preview> {
   const renders = createRenders(project, ref);
-  const server = await startPreviewServer({ ...options, page: renderPage(numberOf(ref), ref.file), renders });
+  const server = await startPreviewServer({ ...listen, page: renderPage(numberOf(ref), ref.file), renders });
 
   const templateFolder = join(project.root, 'templates', DEFAULT_TEMPLATE);
   const watcher = watchFolders(

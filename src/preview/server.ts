@@ -1,5 +1,6 @@
 import { closeSync, createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/lang.js';
 import type { OnlineOptions } from '../publish/online.js';
@@ -190,9 +191,8 @@ function sendAsset(response: ServerResponse, asset: OpenAsset, head: boolean): v
     closeSync(asset.fd);
     return void response.end();
   }
-  const stream = createReadStream('', { fd: asset.fd, start: 0 });
-  stream.on('error', () => response.destroy());
-  stream.pipe(response);
+  // Either side failing or closing early ends both, and closes the file.
+  pipeline(createReadStream('', { fd: asset.fd, start: 0 }), response, () => {});
 }
 
 async function listen(server: Server, host: string, first: number): Promise<number> {
