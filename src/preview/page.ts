@@ -265,6 +265,7 @@ footer { margin: 0 24px 24px; color: var(--muted); font-size: 12px; }
 .steps .online { grid-column: 2 / -1; }
 .command { white-space: nowrap; }
 .steps q { font-weight: 600; quotes: "« " " »"; }
+.steps q:lang(en) { quotes: "“" "”"; }
 .steps code, .online-results code { font: 13px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; background: var(--bg); padding: 1px 6px; border-radius: 3px; overflow-wrap: anywhere; }
 .actions { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 8px; }
 .actions button { font: inherit; font-size: 14px; font-weight: 600; padding: 6px 14px; border-radius: 4px; border: 1px solid var(--blue); background: var(--blue); color: #fff; cursor: pointer; }
@@ -289,5 +290,14 @@ footer { margin: 0 24px 24px; color: var(--muted); font-size: 12px; }
 .stale p { margin: 0; }
 body.stale-email .device iframe { border-color: var(--amber); opacity: .85; }
 body.stale-email .device figcaption::after { content: " · " attr(data-stale); color: var(--amber); }
+@media (max-width: 700px) {
+  .bar { flex-wrap: wrap; padding: 10px 16px; }
+  .problems, .stale, .handover, .tabs { margin-left: 12px; margin-right: 12px; }
+  main { margin: 0 12px; }
+  .tool { flex: 1 1 100%; }
+  .tool select { display: block; width: 100%; margin: 4px 0 0; }
+  .steps > li { grid-template-columns: 1.6em minmax(0, 1fr); }
+  .steps .actions { grid-column: 2; justify-content: flex-start; }
+}
 [hidden] { display: none !important; }
 `;
