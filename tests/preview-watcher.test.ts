@@ -1,108 +1,166 @@
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { safePath } from '../src/preview/server.js';
-import { folderTree, watchFolders, type FolderWatcher } from '../src/preview/watcher.js';
-import { hostnameOf, isLoopback } from '../src/preview/address.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { debounce, folderTree, watchFolders, type FolderWatcher } from '../src/preview/watcher.js';
 
-const settle = (ms = 400) => new Promise((resolve) => setTimeout(resolve, ms));
+const folders: string[] = [];
+const watchers: FolderWatcher[] = [];
+
+afterEach(() => {
+  for (const watcher of watchers.splice(0)) watcher.close();
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+function temporaryFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'pvd-test-watch-'));
+  folders.push(folder);
+  return folder;
+}
+
+/**
+ * Watches an issue folder as the preview does (the folder, then images/ and every folder
+ * below it) and records, at each call, what the folder tree holds: the test waits for the
+ * call that sees a given state, never for a length of time.
+ */
+function watchIssue(debounceMs = 50, folder = temporaryFolder()) {
+  if (!existsSync(join(folder, 'issue.md'))) writeFileSync(join(folder, 'issue.md'), 'un');
+  const seen: string[][] = [];
+  const waiting: Array<{ until: (files: string[]) => boolean; resolve: () => void }> = [];
+  // issue.md with what it holds: a save that adds no file is seen too.
+  const listing = (): string[] => readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .map((path) => path.split('\\').join('/'))
+    .map((path) => (path === 'issue.md' ? `issue.md=${readFileSync(join(folder, path), 'utf8')}` : path))
+    .sort();
+  const watcher = watchFolders(() => [folder, ...folderTree(join(folder, 'images'))], () => {
+    const files = listing();
+    seen.push(files);
+    for (const wait of waiting.splice(0)) {
+      if (wait.until(files)) wait.resolve();
+      else waiting.push(wait);
+    }
+  }, debounceMs);
+  watchers.push(watcher);
+  const callSeeing = (until: (files: string[]) => boolean) => new Promise<void>((resolve) => waiting.push({ until, resolve }));
+  return { folder, seen, watcher, callSeeing, has: (path: string) => (files: string[]) => files.includes(path) };
+}
 
 describe('watchFolders', () => {
-  let watcher: FolderWatcher | undefined;
-  afterEach(() => watcher?.close());
+  it('calls once for a burst of saves made together, and again for the next save', async () => {
+    const { folder, seen, callSeeing, has } = watchIssue();
+    // Written in one go: the event loop sees every event of the burst before any timer can fire.
+    for (const name of ['a.md', 'b.md', 'c.md']) writeFileSync(join(folder, name), name);
+    await callSeeing(has('c.md'));
+    writeFileSync(join(folder, 'sentinel.md'), 'x');
+    await callSeeing(has('sentinel.md'));
+    expect(seen).toEqual([['a.md', 'b.md', 'c.md', 'issue.md=un'], ['a.md', 'b.md', 'c.md', 'issue.md=un', 'sentinel.md']]);
+  });
 
-  function watchIssue(): { folder: string; calls: () => number } {
-    const folder = mkdtempSync(join(tmpdir(), 'pvd-watch-'));
-    writeFileSync(join(folder, 'issue.md'), 'un');
-    let calls = 0;
-    watcher = watchFolders(() => [folder, join(folder, 'images')], () => calls++, 100);
-    return { folder, calls: () => calls };
-  }
-
-  it('calls once for a burst of saves', async () => {
-    const { folder, calls } = watchIssue();
-    for (const text of ['deux', 'trois', 'quatre']) writeFileSync(join(folder, 'issue.md'), text);
-    await settle();
-    expect(calls()).toBe(1);
+  it('waits for the delay after the last event before calling', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { folder, seen } = watchIssue(100);
+      writeFileSync(join(folder, 'a.md'), 'a');
+      // The file system's event is real: wait for it to arm the delay, turn after turn of the event loop.
+      while (vi.getTimerCount() === 0 && seen.length === 0) await new Promise((resolve) => setImmediate(resolve));
+      vi.advanceTimersByTime(99);
+      expect(seen).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(seen).toEqual([['a.md', 'issue.md=un']]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps seeing issue.md after an editor replaced it by a rename', async () => {
-    const { folder, calls } = watchIssue();
+    const { folder, seen, callSeeing, has } = watchIssue();
     writeFileSync(join(folder, '.issue.md.tmp'), 'deux');
     renameSync(join(folder, '.issue.md.tmp'), join(folder, 'issue.md'));
-    await settle();
-    expect(calls()).toBe(1);
+    await callSeeing(has('issue.md=deux'));
+    // The file watched now is another inode than at the start: saved in place, it is seen all the same.
     writeFileSync(join(folder, 'issue.md'), 'trois');
-    await settle();
-    expect(calls()).toBe(2);
+    await callSeeing(has('issue.md=trois'));
+    expect(seen).toEqual([['issue.md=deux'], ['issue.md=trois']]);
   });
 
-  it('picks up an images/ folder created after the start', async () => {
-    const { folder, calls } = watchIssue();
+  it('picks up an images/ folder created after the start, and the folders made inside it later', async () => {
+    const { folder, callSeeing, has } = watchIssue();
     mkdirSync(join(folder, 'images'));
-    await settle();
-    const before = calls();
+    await callSeeing(has('images'));
     writeFileSync(join(folder, 'images', 'photo.jpg'), 'x');
-    await settle();
-    expect(calls()).toBe(before + 1);
+    await callSeeing(has('images/photo.jpg'));
+    mkdirSync(join(folder, 'images', 'sous-dossier'));
+    await callSeeing(has('images/sous-dossier'));
+    // Only a watch on images/sous-dossier/ itself sees a file changing there.
+    writeFileSync(join(folder, 'images', 'sous-dossier', 'photo.jpg'), 'x');
+    await callSeeing(has('images/sous-dossier/photo.jpg'));
+    renameSync(join(folder, 'images', 'sous-dossier', 'photo.jpg'), join(folder, 'images', 'sous-dossier', 'autre.jpg'));
+    await callSeeing(has('images/sous-dossier/autre.jpg'));
   });
 
   it('watches a folder deleted and created again within one burst (git checkout)', async () => {
-    const { folder, calls } = watchIssue();
+    const { folder, callSeeing, has } = watchIssue();
     mkdirSync(join(folder, 'images'));
-    await settle();
+    await callSeeing(has('images'));
     rmSync(join(folder, 'images'), { recursive: true });
     mkdirSync(join(folder, 'images'));
-    await settle();
-    const before = calls();
+    writeFileSync(join(folder, 'marker.md'), 'x');
+    await callSeeing(has('marker.md'));
     writeFileSync(join(folder, 'images', 'photo.jpg'), 'x');
-    await settle();
-    expect(calls()).toBe(before + 1);
+    await callSeeing(has('images/photo.jpg'));
   });
 
   it('stops calling once closed', async () => {
-    const { folder, calls } = watchIssue();
-    watcher!.close();
-    writeFileSync(join(folder, 'issue.md'), 'deux');
-    await settle();
-    expect(calls()).toBe(0);
+    const closed = watchIssue(10);
+    // A second watcher on the same folder, left open, with a longer delay: once it has been called, the closed one would have been.
+    const open = watchIssue(200, closed.folder);
+    closed.watcher.close();
+    writeFileSync(join(closed.folder, 'deux.md'), 'deux');
+    await open.callSeeing(open.has('deux.md'));
+    expect(open.seen).toEqual([['deux.md', 'issue.md=un']]);
+    expect(closed.seen).toEqual([]);
   });
 
   it('lists a template folder with its subfolders', () => {
-    const root = mkdtempSync(join(tmpdir(), 'pvd-tree-'));
+    const root = temporaryFolder();
     mkdirSync(join(root, 'partials'));
-    mkdirSync(join(root, 'images'));
-    expect(folderTree(root).sort()).toEqual([root, join(root, 'images'), join(root, 'partials')].sort());
+    mkdirSync(join(root, 'images', 'a', 'b'), { recursive: true });
+    expect(folderTree(root).sort()).toEqual([root, join(root, 'images'), join(root, 'images', 'a'), join(root, 'images', 'a', 'b'), join(root, 'partials')].sort());
     expect(folderTree(join(root, 'absent'))).toEqual([]);
   });
 });
 
-describe('safePath', () => {
-  it('keeps ordinary paths as written', () => {
-    expect(safePath('/')).toBe('/');
-    expect(safePath('/assets/042/images/caf%C3%A9.jpg?v=2')).toBe('/assets/042/images/caf%C3%A9.jpg');
+describe('debounce', () => {
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
-  it.each([
-    '/../package.json', '/a/../../package.json', '/%2e%2e/package.json', '/%2E%2e%2Fpackage.json', '/.%2e/package.json',
-    '/..%5cpackage.json', '/..\\package.json', '/%00', '/%c0%af', '/%', 'package.json', '//../x', '/./x',
-  ])('refuses %s', (path) => {
-    expect(safePath(path)).toBeUndefined();
+  it('makes one call once the asks stop for the delay, and one more for a later ask', () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const burst = debounce(() => calls++, 100);
+    burst.call();
+    vi.advanceTimersByTime(60);
+    burst.call();
+    vi.advanceTimersByTime(60);
+    burst.call();
+    vi.advanceTimersByTime(99);
+    expect(calls).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(calls).toBe(1);
+    burst.call();
+    vi.advanceTimersByTime(100);
+    expect(calls).toBe(2);
   });
-});
 
-describe('loopback addresses', () => {
-  it.each(['127.0.0.1', '127.1.2.3', 'localhost', 'LOCALHOST', '::1', '[::1]', '::ffff:127.0.0.1'])('%s is loopback', (host) => {
-    expect(isLoopback(host)).toBe(true);
-  });
-  it.each(['0.0.0.0', '192.168.1.10', '::', 'example.org', '127.0.0.1.example.org', ''])('%s is not', (host) => {
-    expect(isLoopback(host)).toBe(false);
-  });
-  it('reads the host name out of a Host header', () => {
-    expect(hostnameOf('127.0.0.1:4200')).toBe('127.0.0.1');
-    expect(hostnameOf('[::1]:4200')).toBe('::1');
-    expect(hostnameOf('Localhost')).toBe('localhost');
-    expect(hostnameOf(undefined)).toBeUndefined();
+  it('makes no call once cancelled, pending or asked after', () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const burst = debounce(() => calls++, 100);
+    burst.call();
+    burst.cancel();
+    burst.call();
+    vi.advanceTimersByTime(1_000);
+    expect(calls).toBe(0);
   });
 });

@@ -8,9 +8,17 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
   const labels = JSON.parse(document.getElementById('pvd-labels').textContent);
   const byId = (id) => document.getElementById(id);
   const frames = [byId('frame-desktop'), byId('frame-mobile')];
+  const select = byId('target');
   const fill = (text, values) => text.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
+  const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+  const timeOf = (ms) => new Date(ms).toLocaleTimeString(labels.locale, { hour: '2-digit', minute: '2-digit' });
   let lastHtml;
   let state = 'connecting';
+  let current;
+  let events;
+  // The tool asked for in the address (kept across reloads); none: template.yaml's.
+  let chosen = new URLSearchParams(location.search).get('target');
+  if (!(chosen in labels.tools)) chosen = null;
 
   // Each frame is as tall as the email inside, so the page scrolls as one and keeps its place across updates.
   const fit = (frame) => {
@@ -60,20 +68,111 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
     summary.classList.toggle('clean', parts.length === 0);
   };
 
-  const show = (snapshot) => {
-    const rendered = typeof snapshot.html === 'string';
-    byId('subject').textContent = snapshot.subject || '';
-    document.title = labels.titlePrefix + ' ' + snapshot.number + (snapshot.subject ? ' · ' + snapshot.subject : '');
-    showDiagnostics(snapshot);
-    byId('blocked').hidden = rendered;
-    byId('frames').hidden = !rendered;
-    if (rendered && snapshot.html !== lastHtml) {
-      lastHtml = snapshot.html;
-      for (const frame of frames) frame.srcdoc = snapshot.html;
+  const showHandover = (snapshot) => {
+    for (const option of select.options) {
+      const name = capitalised(labels.tools[option.value].name);
+      option.textContent = option.value === snapshot.defaultTarget ? fill(labels.defaultTool, { name }) : name;
     }
-    byId('plaintext').textContent = rendered ? snapshot.text : labels.textBlocked;
-    setState(rendered ? 'ok' : 'errors');
+    select.value = snapshot.target;
+    const tool = labels.tools[snapshot.target];
+    if (snapshot.imagesUrl) byId('images-url').textContent = snapshot.imagesUrl;
+    byId('subject-value').textContent = snapshot.subject || '';
+    byId('preheader-value').textContent = snapshot.preheader || '';
+    byId('html-field').textContent = tool.htmlField;
+    byId('text-field').textContent = tool.textField;
+    byId('tool-note').hidden = !tool.note;
+    byId('tool-note').textContent = tool.note || '';
+    byId('draft').hidden = snapshot.status !== 'draft';
+    byId('draft').textContent = labels.draft;
+    byId('copy-blocked').hidden = Boolean(snapshot.copy);
+    // « copié » would speak of a copy the buttons can no longer make.
+    if (!snapshot.copy) say('', false);
+    for (const button of document.querySelectorAll('button.copy')) button.disabled = valueOf(button.dataset.copy, snapshot) === undefined;
   };
+
+  const show = (snapshot) => {
+    current = snapshot;
+    const email = snapshot.email;
+    // Shown without its copy: the last version without errors, while the issue has some.
+    const stale = Boolean(email) && !snapshot.copy;
+    byId('subject').textContent = snapshot.subject || '';
+    document.title = labels.titlePrefix + ' ' + Number(snapshot.number) + (snapshot.subject ? ' · ' + snapshot.subject : '');
+    showDiagnostics(snapshot);
+    showHandover(snapshot);
+    byId('blocked').hidden = Boolean(email);
+    byId('frames').hidden = !email;
+    byId('stale').hidden = !stale;
+    byId('stale-title').textContent = stale ? fill(labels.stale, { time: timeOf(email.at) }) : '';
+    for (const caption of document.querySelectorAll('.device figcaption')) caption.dataset.stale = byId('stale-title').textContent;
+    document.body.classList.toggle('stale-email', stale);
+    if (email && email.html !== lastHtml) {
+      lastHtml = email.html;
+      for (const frame of frames) frame.srcdoc = email.html;
+    }
+    byId('plaintext').textContent = email ? email.text : labels.textBlocked;
+    // Errors from the inbox checks leave the copies (build writes them too) but still need fixing.
+    setState(snapshot.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? 'errors' : 'ok');
+  };
+
+  const valueOf = (kind, snapshot) => {
+    if (kind === 'subject') return snapshot.subject;
+    if (kind === 'preheader') return snapshot.preheader;
+    return snapshot.copy ? snapshot.copy[kind] : undefined;
+  };
+
+  const say = (text, refused) => {
+    const status = byId('copy-status');
+    status.textContent = text;
+    status.classList.toggle('refused', refused);
+  };
+
+  for (const button of document.querySelectorAll('button.copy')) {
+    button.addEventListener('click', () => {
+      const kind = button.dataset.copy;
+      const value = current && valueOf(kind, current);
+      if (value === undefined) return;
+      if (!navigator.clipboard || !window.isSecureContext) return say(labels.copyUnavailable, true);
+      const tool = labels.tools[current.target].name;
+      const what = fill({ subject: labels.whatSubject, preheader: labels.whatPreheader, html: labels.whatHtml, text: labels.whatText }[kind], { tool });
+      // Written at once, in the click: the text is already here, so no browser sees the gesture as expired.
+      navigator.clipboard.writeText(value).then(
+        () => {
+          say(fill(labels.copied, { what }), false);
+          button.classList.add('done');
+          setTimeout(() => button.classList.remove('done'), 1500);
+        },
+        (error) => say(fill(labels.copyRefused, { reason: error && error.name ? error.name : String(error) }), true),
+      );
+    });
+  }
+
+  const checkButton = byId('check-online');
+  checkButton.addEventListener('click', async () => {
+    const summary = byId('online-summary');
+    const results = byId('online-results');
+    checkButton.disabled = true;
+    summary.textContent = labels.checking;
+    results.replaceChildren();
+    try {
+      const response = await fetch('/online', { cache: 'no-store' });
+      const body = await response.json();
+      if (!response.ok) {
+        summary.textContent = body.problem;
+        return;
+      }
+      for (const row of body.rows) {
+        const item = element('li', row.online ? 'online' : 'offline');
+        item.append(element('code', '', row.url), element('span', 'says', row.says));
+        results.append(item);
+      }
+      const missing = body.rows.filter((row) => !row.online).length;
+      summary.textContent = missing ? fill(labels.onlineSome, { missing, n: body.rows.length }) : fill(labels.onlineAll, { n: body.rows.length });
+    } catch (error) {
+      summary.textContent = fill(labels.onlineFailed, { reason: error && error.message ? error.message : String(error) });
+    } finally {
+      checkButton.disabled = false;
+    }
+  });
 
   for (const tab of document.querySelectorAll('[role="tab"]')) {
     tab.addEventListener('click', () => {
@@ -87,9 +186,19 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
     });
   }
 
-  const events = new EventSource('/events');
-  events.addEventListener('snapshot', (message) => show(JSON.parse(message.data)));
-  // The browser reconnects by itself; say so meanwhile, the next snapshot restores the status.
-  events.addEventListener('error', () => { if (state !== 'offline') setState('offline'); });
+  // One stream per tool: the server renders that tool's email on first demand, and again on every save.
+  const connect = () => {
+    if (events) events.close();
+    events = new EventSource(chosen ? '/events?target=' + encodeURIComponent(chosen) : '/events');
+    events.addEventListener('snapshot', (message) => show(JSON.parse(message.data)));
+    // The browser reconnects by itself; say so meanwhile, the next snapshot restores the status.
+    events.addEventListener('error', () => { if (state !== 'offline') setState('offline'); });
+  };
+  select.addEventListener('change', () => {
+    chosen = select.value;
+    history.replaceState(null, '', '?target=' + encodeURIComponent(chosen));
+    connect();
+  });
+  connect();
 })();
 `;

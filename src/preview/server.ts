@@ -1,16 +1,23 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname } from 'node:path';
+import { pipeline } from 'node:stream';
 import { UsageError } from '../errors.js';
-import { hostnameOf, isLoopback, urlOf } from './address.js';
+import { t } from '../i18n/lang.js';
+import type { OnlineOptions } from '../publish/online.js';
+import type { TargetName } from '../template/model.js';
+import { TARGETS } from '../template/schema.js';
+import { hostAllowList, hostnameOf, urlOf } from './address.js';
+import { openAsset, type OpenAsset } from './assets.js';
 import { CLIENT_SCRIPT } from './client.js';
-import type { BuiltPreview, PreviewSnapshot } from './snapshot.js';
+import { onlineRows, type OnlineRow } from './online.js';
+import type { PreviewRenders } from './renders.js';
+import type { PreviewSnapshot } from './snapshot.js';
 
 export interface PreviewServer {
   url: string;
   port: number;
-  /** Pushes a new snapshot to every open page. */
-  broadcast(snapshot: PreviewSnapshot): void;
+  /** The files changed: renders every target an open page shows, and sends each page its own if it changed. */
+  refresh(): void;
   close(): Promise<void>;
 }
 
@@ -19,16 +26,14 @@ export interface PreviewServerOptions {
   port: number;
   /** The page shell: static, the data arrives by server-sent events. */
   page: string;
-  current(): BuiltPreview;
+  renders: PreviewRenders;
+  /** For the « images en ligne » check; publish's defaults otherwise. */
+  online?: OnlineOptions;
 }
 
 /** How many ports after the one asked for are tried when it is taken. */
 const PORT_ATTEMPTS = 10;
 const KEEPALIVE_MS = 15_000;
-
-const IMAGE_TYPES: Record<string, string> = {
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.svg': 'image/svg+xml',
-};
 
 // The email frames are srcdoc documents, which inherit this policy: inline styles are the email's own,
 // images come from this server (or https for remote ones), and no script but the page's own runs.
@@ -41,24 +46,29 @@ const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy':
 
 /** Listens on `host`, from `port` on: the next free port is taken if it is busy, and the caller says which. */
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
-  const clients = new Set<ServerResponse>();
-  const checkHost = isLoopback(options.host);
+  const { renders } = options;
+  /**
+   * Each open page: the mailing tool it asked for (undefined: template.yaml's, whatever it
+   * becomes) and what it was last sent, so a save that changes nothing shown sends nothing.
+   */
+  const clients = new Map<ServerResponse, { asked: TargetName | undefined; last: string }>();
+  const hostAllowed = hostAllowList(options.host);
+  let checking: Promise<OnlineRow[]> | undefined;
+
   const server = createServer((request, response) => {
-    try {
-      handle(request, response);
-    } catch {
+    handle(request, response).catch(() => {
       if (!response.headersSent) send(response, 500, 'text/plain', 'Erreur interne / internal error\n');
       else response.destroy();
-    }
+    });
   });
 
-  const handle = (request: IncomingMessage, response: ServerResponse): void => {
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD');
       return send(response, 405, 'text/plain', 'Méthode non autorisée : cet aperçu est en lecture seule. / Method not allowed.\n');
     }
-    // A web page the user visits could point a DNS name at 127.0.0.1 and read the preview: only loopback names are answered.
-    if (checkHost && !isLoopback(hostnameOf(request.headers.host) ?? '')) return send(response, 403, 'text/plain', 'Interdit / Forbidden\n');
+    // On every address, 0.0.0.0 included: a page the user visits could point a DNS name of its own here and read the preview.
+    if (!hostAllowed(hostnameOf(request.headers.host))) return send(response, 403, 'text/plain', 'Interdit : ouvrez l’aperçu à l’adresse que pvd affiche. / Forbidden: open the preview at the address pvd prints.\n');
     const path = safePath(request.url ?? '');
     if (path === undefined) return send(response, 400, 'text/plain', 'Adresse refusée / Bad request\n');
     // Node sends no body in answer to HEAD, but keeps the headers, Content-Length included.
@@ -66,18 +76,27 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
     if (path === '/') return send(response, 200, 'text/html; charset=utf-8', options.page, { 'Content-Security-Policy': PAGE_POLICY });
     if (path === '/app.js') return send(response, 200, 'text/javascript; charset=utf-8', CLIENT_SCRIPT);
-    if (path === '/events') return openEvents(request, response, head);
-    const image = options.current().assets.get(path);
-    if (image && path.startsWith('/assets/')) return sendFile(response, image, head);
+    if (path === '/events') {
+      const target = targetOf(request.url ?? '');
+      if (target === null) return send(response, 400, 'text/plain', `Outil d’envoi inconnu : ${TARGETS.join(', ')}. / Unknown mailing tool.\n`);
+      return openEvents(request, response, target, head);
+    }
+    if (path === '/online') return checkImages(request, response, head);
+    const asset = path.startsWith('/assets/') ? renders.asset(path) : undefined;
+    const opened = asset && openAsset(asset);
+    if (opened) return sendAsset(response, opened, head);
     return send(response, 404, 'text/plain', 'Introuvable / Not found\n');
   };
 
-  const openEvents = (request: IncomingMessage, response: ServerResponse, head: boolean): void => {
+  const snapshotFor = (target: TargetName): PreviewSnapshot => renders.get(target).snapshot;
+
+  const openEvents = (request: IncomingMessage, response: ServerResponse, target: TargetName | undefined, head: boolean): void => {
     response.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
     if (head) return void response.end();
     response.write('retry: 1000\n\n');
-    response.write(event(options.current().snapshot));
-    clients.add(response);
+    const message = event(snapshotFor(target ?? renders.defaultTarget()));
+    response.write(message);
+    clients.set(response, { asked: target, last: message });
     const keepalive = setInterval(() => response.write(': ping\n\n'), KEEPALIVE_MS);
     request.on('close', () => {
       clearInterval(keepalive);
@@ -85,16 +104,40 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     });
   };
 
+  const checkImages = async (request: IncomingMessage, response: ServerResponse, head: boolean): Promise<void> => {
+    // It makes requests to the public site: only this page may ask, not another site's (browsers say which).
+    const site = request.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin') return send(response, 403, 'text/plain', 'Interdit / Forbidden\n');
+    if (head) return send(response, 200, 'application/json; charset=utf-8', '');
+    const urls = renders.onlineUrls();
+    if (!urls) {
+      const problem = t({ fr: 'Le numéro ne se construit pas encore : corrigez les erreurs, puis vérifiez à nouveau.', en: 'The issue does not build yet: fix the errors, then check again.' });
+      return send(response, 409, 'application/json; charset=utf-8', JSON.stringify({ problem }));
+    }
+    // One check at a time: a second click while one runs gets its answer.
+    checking ??= onlineRows(urls, options.online).finally(() => (checking = undefined));
+    send(response, 200, 'application/json; charset=utf-8', JSON.stringify({ rows: await checking }));
+  };
+
   const port = await listen(server, options.host, options.port);
   return {
     url: urlOf(options.host, port),
     port,
-    broadcast(snapshot) {
-      const message = event(snapshot);
-      for (const client of clients) client.write(message);
+    refresh() {
+      renders.invalidate();
+      const defaultTarget = renders.defaultTarget();
+      const messages = new Map<TargetName, string>();
+      for (const [client, state] of clients) {
+        const target = state.asked ?? defaultTarget;
+        let message = messages.get(target);
+        if (message === undefined) messages.set(target, (message = event(snapshotFor(target))));
+        if (message === state.last) continue;
+        state.last = message;
+        client.write(message);
+      }
     },
     close() {
-      for (const client of clients) client.end();
+      for (const client of clients.keys()) client.end();
       clients.clear();
       return new Promise((resolve) => {
         server.close(() => resolve());
@@ -102,6 +145,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       });
     },
   };
+}
+
+/** `?target=brevo` → brevo; no target → undefined (template.yaml's); anything else → null. */
+function targetOf(url: string): TargetName | undefined | null {
+  const asked = new URLSearchParams(url.split('?')[1]?.split('#')[0] ?? '').get('target');
+  if (asked === null) return undefined;
+  return (TARGETS as readonly string[]).includes(asked) ? (asked as TargetName) : null;
 }
 
 function event(snapshot: PreviewSnapshot): string {
@@ -135,24 +185,14 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.end(body);
 }
 
-function sendFile(response: ServerResponse, file: string, head: boolean): void {
-  const type = IMAGE_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-  // An SVG opened on its own is a document: it gets no script and no access to the page.
-  const headers = { ...COMMON_HEADERS, 'Content-Type': type, 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox" };
-  const stream = createReadStream(file);
-  stream.on('error', () => {
-    if (!response.headersSent) send(response, 404, 'text/plain', 'Introuvable / Not found\n');
-    else response.destroy();
-  });
-  stream.on('open', () => {
-    response.writeHead(200, headers);
-    if (head) {
-      stream.destroy();
-      response.end();
-    } else {
-      stream.pipe(response);
-    }
-  });
+function sendAsset(response: ServerResponse, asset: OpenAsset, head: boolean): void {
+  response.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': asset.type, 'Content-Length': asset.size });
+  if (head) {
+    closeSync(asset.fd);
+    return void response.end();
+  }
+  // Either side failing or closing early ends both, and closes the file.
+  pipeline(createReadStream('', { fd: asset.fd, start: 0 }), response, () => {});
 }
 
 async function listen(server: Server, host: string, first: number): Promise<number> {

@@ -2,13 +2,18 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { diagnosticToJson, type Diagnostic, type DiagnosticJson } from '../diagnostics/index.js';
 import { TemplateError, UsageError } from '../errors.js';
+import type { Message } from '../i18n/lang.js';
+import { logoOutputPath } from '../issue/publishable.js';
 import { MAX_ISSUE_BYTES } from '../issue/read.js';
 import { processIssue } from '../pipeline/process.js';
-import { openSession } from '../pipeline/session.js';
+import type { Session } from '../pipeline/session.js';
 import type { IssueFile, Project } from '../project.js';
-import { compileTemplate } from '../render/index.js';
+import { issueUrls } from '../publish/layout.js';
+import type { CompiledTemplate } from '../render/index.js';
+import type { TargetName } from '../template/model.js';
+import type { AssetFile } from './assets.js';
 
-/** Where the preview serves images: the rendered HTML points here instead of the public base URL. */
+/** Where the preview serves images: the HTML it shows points here instead of the public base URL. */
 export const ASSETS_PREFIX = '/assets/';
 
 /** A diagnostic as the page shows it: the message already in the reader's language, and the line it points at. */
@@ -16,71 +21,118 @@ export interface PreviewDiagnostic extends DiagnosticJson {
   excerpt?: string;
 }
 
-/** What the page receives on every change: sent as JSON, so it holds only data. */
+/** What the page receives for one mailing tool on every change: sent as JSON, so it holds only data. */
 export interface PreviewSnapshot {
   number: string;
   file: string;
+  target: TargetName;
+  /** `target:` of template.yaml: what a build without --target gives. */
+  defaultTarget: TargetName;
+  /** From the front matter, exactly as written, whenever it could be read. */
   subject?: string;
-  /** Present only when the issue rendered: an issue with lint errors is not shown. */
-  html?: string;
-  text?: string;
+  preheader?: string;
+  status?: 'draft' | 'ready';
   diagnostics: PreviewDiagnostic[];
+  /** The email shown: the render of now, or the last one without errors (then `copy` is absent). */
+  email?: ShownEmail;
+  /** Exactly what `npx pvd build N --target T --stdout html|text` prints; only when the issue renders now. */
+  copy?: { html: string; text: string };
+  /** Where the images must be online before sending: publicBaseUrl + NNN/images/. */
+  imagesUrl?: string;
 }
 
-export interface BuiltPreview {
+export interface ShownEmail {
+  /** Images from this server, links opening outside the frame. */
+  html: string;
+  text: string;
+  /** When this version was first rendered (ms since 1970): « Dernière version sans erreur, de 14:32 ». */
+  at: number;
+}
+
+/** The images of a render: what the server hands out and what the online check asks for. */
+export interface RenderImages {
+  /** URL path (as written in the shown HTML) → the picture: the only files the server hands out. */
+  assets: Map<string, AssetFile>;
+  /** Every address of the issue at publicBaseUrl, its images then its page: what `pvd publish` checks. */
+  onlineUrls: string[];
+}
+
+/** One target rendered now: the snapshot without its email, and the email when it rendered. */
+export interface FreshRender {
   snapshot: PreviewSnapshot;
-  /** URL path (as written in the HTML) → local file: the only images the server hands out. */
-  assets: Map<string, string>;
+  shown?: Omit<ShownEmail, 'at'> & RenderImages;
 }
 
-/** The build pipeline (template → lint → render) for one issue, never throwing: every failure becomes a diagnostic. */
-export function buildPreview(project: Project, ref: IssueFile): BuiltPreview {
+export interface RenderRequest {
+  project: Project;
+  ref: IssueFile;
+  target: TargetName;
+  defaultTarget: TargetName;
+}
+
+/** The template as this change left it: opened once per change for every target shown. */
+export type OpenedTemplate = { ok: true; session: Session; compiled: CompiledTemplate } | { ok: false; error: unknown };
+
+/**
+ * The build pipeline for one issue and one target, twice: as `pvd build` makes it (the copy,
+ * the diagnostics, the addresses to check) and with images pointed at this server (what is
+ * shown). Never throws: every failure becomes a diagnostic.
+ */
+export function renderTarget(request: RenderRequest, opened: OpenedTemplate): FreshRender {
+  const { ref, target, defaultTarget } = request;
+  const snapshot: PreviewSnapshot = { number: numberOf(ref), file: ref.file, target, defaultTarget, diagnostics: [] };
   try {
-    return assemble(project, ref);
-  } catch (error) {
-    // A bug in pvd must not stop the server the author is looking at: the next save tries again.
-    const detail = error instanceof Error ? error.message : String(error);
-    const { file } = ref;
+    if (!opened.ok) throw opened.error;
+    const { session, compiled } = opened;
+    const options = { session, compiled, target, outDir: join(request.project.root, 'out') };
+    const built = processIssue(ref, options);
+    const frontMatter = built.loaded.issue?.frontMatter;
+    if (frontMatter) Object.assign(snapshot, { subject: frontMatter.subject, preheader: frontMatter.preheader, status: frontMatter.status });
+    snapshot.diagnostics = present(built.diagnostics);
+    if (!built.rendered) return { snapshot };
+    // The same pipeline again, images from this server: the public site may not have them yet.
+    const shown = processIssue(ref, { ...options, imageBase: ASSETS_PREFIX }).rendered;
+    if (!shown) return { snapshot };
+    const { template } = session;
+    const { folderName, images } = built.rendered;
+    snapshot.copy = { html: built.rendered.html, text: built.rendered.text };
+    snapshot.imagesUrl = `${template.config.publicBaseUrl}${folderName}/images/`;
+    // No issue image is published under the logo's name (image-name refuses it): the logo is the template's.
+    const logo = logoOutputPath(template);
+    const assets = new Map(shown.images.map((image) => [image.url, { path: image.source, root: image.outputPath === logo ? template.folder : ref.folder }]));
     return {
-      snapshot: { number: numberOf(ref), file, diagnostics: present([problem(file, 'internal', {
-        fr: `Erreur inattendue de pvd (${detail}) : enregistrez à nouveau ; si elle revient, signalez-la à l'équipe avec le contenu du numéro.`,
-        en: `Unexpected pvd error (${detail}): save again; if it comes back, report it to the team with the issue's content.`,
-      })]) },
-      assets: new Map(),
+      snapshot,
+      shown: {
+        html: openLinksOutside(shown.html),
+        text: built.rendered.text,
+        assets,
+        onlineUrls: issueUrls(template.config.publicBaseUrl, folderName, images.map((image) => image.outputPath)),
+      },
     };
+  } catch (error) {
+    snapshot.diagnostics = present([failure(ref.file, error)]);
+    return { snapshot };
   }
 }
 
-function assemble(project: Project, ref: IssueFile): BuiltPreview {
-  const { file } = ref;
-  const snapshot: PreviewSnapshot = { number: numberOf(ref), file, diagnostics: [] };
-  const assets = new Map<string, string>();
-  try {
-    // The same session and pipeline as `pvd build`, with images pointed at this server instead of the public site.
-    const session = openSession(project);
-    const processed = processIssue(ref, { session, compiled: compileTemplate(session.template), target: session.template.config.target, outDir: join(project.root, 'out'), imageBase: ASSETS_PREFIX });
-    snapshot.subject = processed.loaded.issue?.frontMatter?.subject;
-    snapshot.diagnostics = present(processed.diagnostics);
-    if (processed.rendered) {
-      for (const image of processed.rendered.images) assets.set(image.url, image.source);
-      snapshot.html = openLinksOutside(processed.rendered.html);
-      snapshot.text = processed.rendered.text;
-    }
-  } catch (error) {
-    if (error instanceof TemplateError) snapshot.diagnostics = present([error.diagnostic]);
-    // An editor saving by rename can leave the file missing for an instant; the next change event rebuilds.
-    else if (error instanceof UsageError) snapshot.diagnostics = present([problem(file, 'read', error.text)]);
-    else throw error;
-  }
-  return { snapshot, assets };
+function failure(file: string, error: unknown): Diagnostic {
+  if (error instanceof TemplateError) return error.diagnostic;
+  // An editor saving by rename can leave the file missing for an instant; the next change event renders again.
+  if (error instanceof UsageError) return problem(file, 'read', error.text);
+  // A bug in pvd must not stop the server the author is looking at: the next save tries again.
+  const detail = error instanceof Error ? error.message : String(error);
+  return problem(file, 'internal', {
+    fr: `Erreur inattendue de pvd (${detail}) : enregistrez à nouveau ; si elle revient, signalez-la à l'équipe avec le contenu du numéro.`,
+    en: `Unexpected pvd error (${detail}): save again; if it comes back, report it to the team with the issue's content.`,
+  });
 }
 
 /** The issue's three digits, from its folder (issues/042 → 042). */
-function numberOf(ref: IssueFile): string {
+export function numberOf(ref: IssueFile): string {
   return /(\d{3})$/.exec(ref.folder)?.[1] ?? '';
 }
 
-function problem(file: string, rule: string, message: Diagnostic['message']): Diagnostic {
+function problem(file: string, rule: string, message: Message): Diagnostic {
   return { file, line: 1, column: 1, severity: 'error', rule, message };
 }
 

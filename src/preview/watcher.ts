@@ -15,17 +15,11 @@ export interface FolderWatcher {
  */
 export function watchFolders(folders: () => string[], onChange: () => void, debounceMs = 150): FolderWatcher {
   let watchers: FSWatcher[] = [];
-  let timer: NodeJS.Timeout | undefined;
-  let closed = false;
-
-  const schedule = (): void => {
-    if (closed) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      rewatch();
-      onChange();
-    }, debounceMs);
-  };
+  const burst = debounce(() => {
+    rewatch();
+    onChange();
+  }, debounceMs);
+  const schedule = (): void => burst.call();
 
   const rewatch = (): void => {
     for (const watcher of watchers) watcher.close();
@@ -48,10 +42,33 @@ export function watchFolders(folders: () => string[], onChange: () => void, debo
   rewatch();
   return {
     close() {
-      closed = true;
-      clearTimeout(timer);
+      burst.cancel();
       for (const watcher of watchers) watcher.close();
       watchers = [];
+    },
+  };
+}
+
+export interface Debounced {
+  /** Asks for the call: it happens once no other ask has come for `ms`. */
+  call(): void;
+  /** Drops a pending call and every later ask. */
+  cancel(): void;
+}
+
+/** One call for a burst of asks: an editor's save is several events (write, rename, chmod). */
+export function debounce(fn: () => void, ms: number): Debounced {
+  let timer: NodeJS.Timeout | undefined;
+  let cancelled = false;
+  return {
+    call() {
+      if (cancelled) return;
+      clearTimeout(timer);
+      timer = setTimeout(fn, ms);
+    },
+    cancel() {
+      cancelled = true;
+      clearTimeout(timer);
     },
   };
 }
