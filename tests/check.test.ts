@@ -234,6 +234,30 @@ describe.skipIf(!hasChromium)('npx pvd check', () => {
     expect(index).toContain('<strong>inbox-low-contrast</strong> Apple Mail iOS, 320, 375, 600 et 1024 px');
   }, 200_000);
 
+  it('takes its levels from template.yaml like every check: a warning there is a warning, exit 0', () => {
+    const root = project();
+    const styles = join(root, 'templates', 'pvd', 'styles.css');
+    writeFileSync(styles, readFileSync(styles, 'utf8').replace(/^a\[x-apple-data-detectors\].*\n/m, ''));
+    const templateYaml = join(root, 'templates', 'pvd', 'template.yaml');
+    writeFileSync(templateYaml, readFileSync(templateYaml, 'utf8').replace('rules: {}', 'rules:\n  inbox-low-contrast: warning'));
+    const result = runPvd(['check', '42'], { cwd: root, env: withBrowser, timeout: 180_000 });
+    expect(result.stderr).toMatch(/ {2}avertissement {2}inbox-low-contrast {2}Apple Mail iOS/);
+    expect(result.code).toBe(0);
+  }, 200_000);
+
+  it('knows its rule ids as template.yaml names them, and refuses an option they do not take', async () => {
+    const { RULE_IDS } = await import('../src/check/findings.js');
+    const { BROWSER_CHECK_IDS } = await import('../src/inbox/ids.js');
+    expect(Object.values(RULE_IDS).sort()).toEqual([...BROWSER_CHECK_IDS].sort());
+    const root = project();
+    const templateYaml = join(root, 'templates', 'pvd', 'template.yaml');
+    writeFileSync(templateYaml, readFileSync(templateYaml, 'utf8').replace('rules: {}', 'rules:\n  inbox-size: { level: warning, maxKilobytes: 5 }'));
+    const line = readFileSync(templateYaml, 'utf8').split('\n').findIndex((text) => text.includes('inbox-size')) + 1;
+    const result = runPvd(['lint'], { cwd: root });
+    expect(result.stderr).toBe(`templates/pvd/template.yaml:${line}:3  rules.inbox-size : la vérification inbox-size n'a pas d'option (« maxKilobytes ») ; elle ne prend qu'un niveau : off, warning ou error.\n`);
+    expect(result.code).toBe(2);
+  });
+
   it('without a browser, says so in French, exits 2 and builds nothing', () => {
     const channels = ['/opt/google/chrome/chrome', '/opt/microsoft/msedge/msedge'];
     if (channels.some((path) => existsSync(path))) return void console.warn(`Chrome ou Edge installé (${channels.join(', ')}) : le cas « aucun navigateur » n'est pas vérifiable ici.`);

@@ -11,7 +11,7 @@ import { makeProject, PVD } from './helpers.js';
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 // A server of our own, on a socket we remove afterwards: the user's tmux sessions are never touched.
 const SOCKET = join(tmpdir(), `pvd-new-test-${process.pid}.sock`);
-if (!hasTmux) console.warn('tmux absent : les tests de « pvd new » en terminal interactif sont ignorés — installez le paquet « tmux ».');
+if (!hasTmux) console.warn('tmux absent : les tests de « npx pvd new » en terminal interactif sont ignorés — installez le paquet « tmux ».');
 
 const tmux = (...args: string[]) => execFileSync('tmux', ['-S', SOCKET, ...args], { encoding: 'utf8' });
 const screen = (session: string) => tmux('capture-pane', '-p', '-J', '-S', '-100', '-t', session);

@@ -16,6 +16,7 @@ const ISSUE_42: HandoverFacts = {
   templateTarget: 'generic',
   templateFile: 'templates/pvd/template.yaml',
   publicBaseUrl: 'https://agence-cohesion-territoires.gouv.fr/lettre-pvd/',
+  publishTo: 'sftp://lettre@web.anct.gouv.fr/var/www/lettre-pvd',
   htmlFile: 'out/042/index.html',
   textFile: 'out/042/index.txt',
 };
@@ -47,6 +48,15 @@ Et maintenant, pour envoyer le n° 42 :
   3. HTML : collez tout out/042/index.html dans Brevo : Campagnes → Créer une campagne → E-mail, étape Design, « Coder votre propre modèle »
      (ou ouvrez « npx pvd preview 42 » et son bouton « Copier le HTML »).
   4. Texte brut : Brevo le déduit du HTML ; si votre compte a un champ « version texte », collez-y out/042/index.txt.`);
+  });
+
+  it('without publish.to in template.yaml, the command says where to publish, and where to write it once', () => {
+    const lines = text({ publishTo: undefined }).split('\n');
+    expect(lines.slice(4, 6)).toEqual([
+      '       npx pvd publish 42 --to <dossier ou sftp://utilisateur@serveur/chemin>',
+      '     (écrivez la destination une fois pour toutes sous « publish: » « to: » dans templates/pvd/template.yaml : voir docs/publish.md).',
+    ]);
+    expect(text({ publishTo: undefined }, 'en').split('\n')[4]).toBe('       npx pvd publish 42 --to <folder or sftp://user@server/path>');
   });
 
   it('in English', () => {
@@ -96,7 +106,8 @@ describe('npx pvd build N prints them last', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(/^✔ out\/042\/ : index\.html \(\d+,\d Ko\), index\.txt, issue\.eml, 10 image\(s\)$/);
-    expect(lines.slice(1).join('\n')).toBe(`${text({ target: 'listmonk', targetFromOption: true, subject: 'Vœux 2025 & <agenda>' })}\n`);
+    // The shipped template.yaml has no publish.to: the command asks for a destination.
+    expect(lines.slice(1).join('\n')).toBe(`${text({ target: 'listmonk', targetFromOption: true, subject: 'Vœux 2025 & <agenda>', publishTo: undefined })}\n`);
   });
 
   it('not with --quiet, which prints only problems, nor with --stdout, nor for several issues', () => {

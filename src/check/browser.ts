@@ -43,6 +43,6 @@ export async function launchBrowser(): Promise<Browser | undefined> {
 }
 
 export const NO_BROWSER = {
-  fr: "Aucun navigateur pour simuler les messageries : pvd check utilise Google Chrome ou Microsoft Edge, s'ils sont installés, ou le navigateur que désigne la variable PVD_BROWSER (par exemple PVD_BROWSER=/usr/bin/chromium). Installez-en un, ou indiquez-le ; le numéro n'a pas été produit.",
-  en: 'No browser to simulate the inboxes: pvd check uses Google Chrome or Microsoft Edge, if installed, or the browser the PVD_BROWSER variable names (for instance PVD_BROWSER=/usr/bin/chromium). Install one, or name it; the issue was not built.',
+  fr: "Aucun navigateur pour simuler les messageries : « npx pvd check » utilise Google Chrome ou Microsoft Edge, s'ils sont installés, ou le navigateur que désigne la variable PVD_BROWSER (par exemple PVD_BROWSER=/usr/bin/chromium). Installez-en un, ou indiquez-le ; le numéro n'a pas été produit.",
+  en: 'No browser to simulate the inboxes: "npx pvd check" uses Google Chrome or Microsoft Edge, if installed, or the browser the PVD_BROWSER variable names (for instance PVD_BROWSER=/usr/bin/chromium). Install one, or name it; the issue was not built.',
 };

@@ -63,7 +63,7 @@ export function toDiagnostics(renders: readonly Render[], html: string, htmlFile
   const diagnostics = [...groups.values()].map(({ profile, finding, widths }): Diagnostic => {
     const element = page.elements[finding.ref];
     const { line, column } = element ? page.position(element.offset) : { line: 1, column: 1 };
-    return { file: htmlFile, line, column, severity: 'error', rule: RULE_IDS[finding.rule], message: messageOf(finding, where(profile, widths)) };
+    return { file: htmlFile, line, column, severity: 'error', rule: RULE_IDS[finding.rule], messageId: finding.rule, message: messageOf(finding, where(profile, widths)) };
   });
   return sortDiagnostics(diagnostics);
 }

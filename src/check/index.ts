@@ -40,7 +40,14 @@ export async function checkIssue(target: IssueFile, options: CheckOptions, onRen
     if (!built.output) return { diagnostics: built.diagnostics, renders: 0 };
     const { output } = built;
     const renders = await renderProfiles(browser, output, `${options.session.template.config.publicBaseUrl}${output.folderName}/`, onRender);
-    const diagnostics = [...built.diagnostics, ...toDiagnostics(renders.map(({ render }) => render), output.html, displayPath(join(output.folder, 'index.html')))];
+    // Set as every check is: its level in template.yaml, off there or by a comment in the issue.
+    const silenced = new Set(built.silenced);
+    const found = toDiagnostics(renders.map(({ render }) => render), output.html, displayPath(join(output.folder, 'index.html'))).flatMap((diagnostic) => {
+      const level = silenced.has(diagnostic.rule) ? 'off' : options.session.inbox.level(diagnostic.rule);
+      if (level === 'off') return [];
+      return [level === undefined ? diagnostic : { ...diagnostic, severity: level }];
+    });
+    const diagnostics = [...built.diagnostics, ...found];
     const files: SheetFile[] = [
       { name: 'index.html', content: contactSheetHtml(output.number, renders.map(({ render }) => render), diagnostics.slice(built.diagnostics.length)) },
       ...renders.map(({ render, png }) => ({ name: render.screenshot, content: png })),

@@ -67,7 +67,7 @@ export async function run(options: BuildCommandOptions, issues: string[] = []): 
     const { template } = session;
     process.stdout.write(`${nextSteps({
       ...issue, target, targetFromOption: options.target !== undefined, templateTarget: template.config.target, templateFile: template.file,
-      publicBaseUrl: template.config.publicBaseUrl, htmlFile: displayPath(join(issue.folder, 'index.html')), textFile: displayPath(join(issue.folder, 'index.txt')),
+      publicBaseUrl: template.config.publicBaseUrl, publishTo: template.config.publish?.to, htmlFile: displayPath(join(issue.folder, 'index.html')), textFile: displayPath(join(issue.folder, 'index.txt')),
     }).map(t).join('\n')}\n`);
   }
   return build.exitCode;

@@ -62,7 +62,7 @@ export async function run(options: PublishCommandOptions, numbers: string[] = []
     for (const status of report.offline) {
       process.stderr.write(t({ fr: `✖ ${status.url} : pas encore en ligne (${offlineReason(status, timeoutMs).fr})\n`, en: `✖ ${status.url}: not online yet (${offlineReason(status, timeoutMs).en})\n` }));
     }
-    const again = `npx pvd publish${numbers.length > 0 ? ` ${numbers.join(' ')}` : ''}`;
+    const again = `npx pvd publish${numbers.length > 0 ? ` ${numbers.join(' ')}` : ''}${options.to === undefined ? '' : ` --to ${options.to}`}`;
     process.stderr.write(t({
       fr: `${report.offline.length} adresse(s) sur ${report.checked} pas encore en ligne. Les fichiers sont bien dans ${destination.label}, mais ${base} ne les sert pas (encore). Vérifiez que publicBaseUrl (templates/pvd/template.yaml) est l'adresse web de cette destination ; si le site est mis en ligne par une forge (GitHub Pages, GitLab Pages) ou derrière un cache, attendez la fin de sa mise en ligne. Puis relancez « ${again} » : rien ne sera renvoyé, seule la vérification sera refaite. D'ici là, n'envoyez pas la lettre : ses images n'apparaîtraient pas.\n`,
       en: `${report.offline.length} of ${report.checked} address(es) not online yet. The files are in ${destination.label}, but ${base} does not serve them (yet). Check that publicBaseUrl (templates/pvd/template.yaml) is the web address of this destination; if a forge (GitHub Pages, GitLab Pages) or a cache puts the site online, wait until it is done. Then run "${again}" again: nothing will be sent again, only the check will be redone. Until then, do not send the newsletter: its images would not show.\n`,

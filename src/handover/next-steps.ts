@@ -17,6 +17,8 @@ export interface HandoverFacts {
   templateTarget: TargetName;
   templateFile: string;
   publicBaseUrl: string;
+  /** `publish.to` of template.yaml, when the team wrote one: without it, publish needs --to. */
+  publishTo: string | undefined;
   htmlFile: string;
   textFile: string;
 }
@@ -39,7 +41,7 @@ export function nextSteps(facts: HandoverFacts): Message[] {
   const textField = { fr: tool.textField.fr.replace('{file}', facts.textFile), en: tool.textField.en.replace('{file}', facts.textFile) };
   lines.push(
     { fr: `  1. Les images doivent être en ligne à ${images} avant l'envoi ; pour les y mettre :`, en: `  1. The images must be online at ${images} before sending; to put them there:` },
-    { fr: `       npx pvd publish ${facts.number}`, en: `       npx pvd publish ${facts.number}` },
+    ...publishCommand(facts),
     { fr: `  2. Objet :          ${facts.subject}`, en: `  2. Subject:       ${facts.subject}` },
     { fr: `     Texte d'aperçu : ${facts.preheader}`, en: `     Preview text:  ${facts.preheader}` },
     { fr: `  3. HTML : collez tout ${facts.htmlFile} dans ${tool.htmlField.fr}`, en: `  3. HTML: paste the whole of ${facts.htmlFile} into ${tool.htmlField.en}` },
@@ -47,6 +49,15 @@ export function nextSteps(facts: HandoverFacts): Message[] {
     { fr: `  4. Texte brut : ${textField.fr}.`, en: `  4. Plain text: ${textField.en}.` },
   );
   return lines;
+}
+
+/** The command as it works: without `publish.to`, it needs a destination (and the line says where to write one for good). */
+function publishCommand(facts: HandoverFacts): Message[] {
+  if (facts.publishTo !== undefined) return [{ fr: `       npx pvd publish ${facts.number}`, en: `       npx pvd publish ${facts.number}` }];
+  return [
+    { fr: `       npx pvd publish ${facts.number} --to <dossier ou sftp://utilisateur@serveur/chemin>`, en: `       npx pvd publish ${facts.number} --to <folder or sftp://user@server/path>` },
+    { fr: `     (écrivez la destination une fois pour toutes sous « publish: » « to: » dans ${facts.templateFile} : voir docs/publish.md).`, en: `     (write the destination once and for all under "publish:" "to:" in ${facts.templateFile}: see docs/publish.md).` },
+  ];
 }
 
 function targetLine(facts: HandoverFacts): Message {

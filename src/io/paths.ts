@@ -1,10 +1,11 @@
-import { existsSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 export type LocalPath =
   | { kind: 'inside'; path: string }
   | { kind: 'outside' }
-  | { kind: 'missing'; path: string };
+  /** `onDisk`: the name as the disk spells it, when only the case differs. */
+  | { kind: 'missing'; path: string; onDisk?: string };
 
 /**
  * Resolves a path written in an issue against the issue's folder, refusing anything
@@ -21,6 +22,9 @@ export function resolveInsideFolder(folder: string, written: string): LocalPath 
   const path = resolve(folder, decoded);
   if (!isWithin(folder, path)) return { kind: 'outside' };
   if (!existsSync(path)) return { kind: 'missing', path };
+  // A disk that ignores case (Windows, macOS) finds Toul.JPG for toul.jpg; the web server will not.
+  const onDisk = spelledOnDisk(folder, path);
+  if (onDisk !== relative(folder, path)) return { kind: 'missing', path, onDisk: onDisk.split(sep).join('/') };
   // The libc realpath: one call, where the JavaScript one lstat()s every component.
   const real = realpathSync.native(path);
   return isWithin(realpathSync.native(folder), real) ? { kind: 'inside', path: real } : { kind: 'outside' };
@@ -29,4 +33,20 @@ export function resolveInsideFolder(folder: string, written: string): LocalPath 
 function isWithin(folder: string, path: string): boolean {
   const fromFolder = relative(folder, path);
   return fromFolder !== '' && !fromFolder.startsWith(`..${sep}`) && fromFolder !== '..' && !isAbsolute(fromFolder);
+}
+
+/** The path below `folder` with each name as its folder lists it. */
+function spelledOnDisk(folder: string, path: string): string {
+  const names: string[] = [];
+  for (let current = path; current !== folder && dirname(current) !== current; current = dirname(current)) {
+    const name = current.slice(dirname(current).length + 1);
+    let entries: string[];
+    try {
+      entries = readdirSync(dirname(current));
+    } catch {
+      return relative(folder, path);
+    }
+    names.unshift(entries.includes(name) ? name : entries.find((entry) => entry.toLowerCase() === name.toLowerCase()) ?? name);
+  }
+  return join(...names);
 }

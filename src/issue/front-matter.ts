@@ -1,7 +1,10 @@
-import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLError } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import type { Diagnostic, Position } from '../diagnostics/index.js';
 import type { Message } from '../i18n/lang.js';
 import { LineIndex } from '../text/positions.js';
+import { describeYamlError } from '../text/yaml-errors.js';
+
+const HEADER: Message = { fr: "l'en-tête", en: 'the header' };
 
 /** Where a top-level front-matter key, and its value, are written in the file. */
 export interface FrontMatterEntry {
@@ -86,7 +89,7 @@ export function splitFrontMatter(source: string, file: string): SplitFrontMatter
   // The first error is the one to fix: the others follow from it.
   for (const error of document.errors.slice(0, 1)) {
     const { line, column } = index.positionAt(error.pos[0]);
-    split.diagnostics.push(lineHasColon(line) ? problem(line, 1, 'unquotedColon', UNQUOTED_COLON) : problem(line, column, `yaml-${error.code}`, describeYamlError(error)));
+    split.diagnostics.push(lineHasColon(line) ? problem(line, 1, 'unquotedColon', UNQUOTED_COLON) : problem(line, column, `yaml-${error.code}`, describeYamlError(error, HEADER)));
   }
   if (split.diagnostics.length > 0) return split;
 
@@ -136,21 +139,4 @@ function toSafeRecord(value: unknown): Record<string, unknown> {
     for (const [key, entry] of Object.entries(value)) record[key] = entry;
   }
   return record;
-}
-
-/** What went wrong in words a comms officer knows; the YAML parser's own English is never shown. */
-function describeYamlError(error: YAMLError): Message {
-  switch (error.code) {
-    case 'DUPLICATE_KEY':
-      return { fr: "Cette clé apparaît deux fois dans l'en-tête : gardez-en une seule.", en: 'This key appears twice in the header: keep only one.' };
-    case 'TAB_AS_INDENT':
-      return { fr: "Une tabulation sert d'indentation : le YAML n'accepte que des espaces.", en: 'A tab is used for indentation: YAML only accepts spaces.' };
-    case 'MISSING_CHAR':
-      return { fr: 'Guillemet, crochet ou accolade jamais fermé sur cette ligne : fermez-le (par exemple « subject: "…" » ou « credits: [ANCT, DDT 54] »).', en: 'A quote, bracket or brace is never closed on this line: close it (for instance subject: "…" or credits: [ANCT, DDT 54]).' };
-    default:
-      return {
-        fr: "YAML mal formé sur cette ligne : chaque ligne est « clé: valeur » ; mettez entre guillemets une valeur qui contient « : » ou « # », ou qui commence par un caractère spécial (« - », « [ », « * », « & »…).",
-        en: 'Malformed YAML on this line: each line is "key: value"; quote a value that contains ": " or "#", or starts with a special character ("-", "[", "*", "&"…).',
-      };
-  }
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { publishIssueFolder, type OutputFile } from '../io/output-folder.js';
+import { disabledRules } from '../lint/directives.js';
 import type { IssueFile } from '../project.js';
 import { emlHeaders, renderEml, type EmlHeaders } from '../render/eml.js';
 import { processIssue, type ProcessOptions } from './process.js';
@@ -31,11 +32,13 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   /** Present when the issue was rendered (inbox errors do not prevent it). */
   output?: BuiltIssue;
+  /** The checks the issue switches off for itself (`<!-- pvd-disable id -->`), for the checks that come after the build. */
+  silenced?: readonly string[];
 }
 
 /** The pipeline, then the write: out/NNN/ with index.html, index.txt, issue.eml and the images. */
 export async function buildIssue(target: IssueFile, options: BuildOptions): Promise<BuildResult> {
-  const { diagnostics, rendered } = processIssue(target, options);
+  const { loaded, diagnostics, rendered } = processIssue(target, options);
   if (!rendered) return { file: target.file, diagnostics };
   const { frontMatter } = rendered;
   const folder = join(options.outDir, rendered.folderName);
@@ -53,6 +56,7 @@ export async function buildIssue(target: IssueFile, options: BuildOptions): Prom
   return {
     file: target.file,
     diagnostics,
+    silenced: [...disabledRules(loaded.issue!).file],
     output: {
       number: frontMatter.number, date: frontMatter.date, subject: frontMatter.subject, preheader: frontMatter.preheader, status: frontMatter.status,
       folderName: rendered.folderName, folder, html: rendered.html, text: rendered.text, files, changed,

@@ -1,7 +1,7 @@
 import type { Severity } from '../diagnostics/index.js';
 import { TemplateError } from '../errors.js';
 import type { InboxSettings } from '../inbox/check.js';
-import { INBOX_CHECK_IDS } from '../inbox/ids.js';
+import { BROWSER_CHECK_IDS, INBOX_CHECK_IDS } from '../inbox/ids.js';
 import { configureRule, type ConfiguredRule, type Linter } from '../lint/index.js';
 import { rules as allRules } from '../lint/rules/index.js';
 import { findProject, type Project } from '../project.js';
@@ -30,14 +30,30 @@ function levelOf(setting: RuleSetting | undefined): Severity | 'off' | undefined
   return typeof setting === 'string' ? setting : setting?.level;
 }
 
-/** A misspelt rule id would silently do nothing: refused where it is written, with the nearest id. */
+/**
+ * A misspelt rule id would silently do nothing: refused where it is written, with the nearest
+ * id. So is an option given to a check of the outputs, which takes a level and nothing else.
+ */
 function checkRuleIds(template: Template): void {
-  const ids = [...allRules.map((rule) => rule.id), ...INBOX_CHECK_IDS];
-  for (const id of Object.keys(template.config.rules)) {
+  const checks: readonly string[] = [...INBOX_CHECK_IDS, ...BROWSER_CHECK_IDS];
+  const ids = [...allRules.map((rule) => rule.id), ...checks];
+  for (const [id, setting] of Object.entries(template.config.rules)) {
+    const position = template.rulePositions[id] ?? { line: 1, column: 1 };
+    if (checks.includes(id)) {
+      const option = typeof setting === 'object' ? Object.keys(setting).find((key) => key !== 'level') : undefined;
+      if (option === undefined) continue;
+      throw new TemplateError({
+        file: template.file, ...position, severity: 'error', rule: 'template', messageId: 'ruleOption',
+        message: {
+          fr: `rules.${id} : la vérification ${id} n'a pas d'option (« ${option} ») ; elle ne prend qu'un niveau : off, warning ou error.`,
+          en: `rules.${id}: the check ${id} has no option ("${option}"); it takes a level only: off, warning or error.`,
+        },
+      });
+    }
     if (ids.includes(id)) continue;
     const suggestion = closest(id, ids);
     throw new TemplateError({
-      file: template.file, ...(template.rulePositions[id] ?? { line: 1, column: 1 }), severity: 'error', rule: 'template', messageId: 'unknownRule',
+      file: template.file, ...position, severity: 'error', rule: 'template', messageId: 'unknownRule',
       message: suggestion
         ? { fr: `rules — règle inconnue « ${id} » : vouliez-vous dire « ${suggestion} » ?`, en: `rules — unknown rule "${id}": did you mean "${suggestion}"?` }
         : { fr: `rules — règle inconnue « ${id} » : les règles sont ${ids.join(', ')}.`, en: `rules — unknown rule "${id}": the rules are ${ids.join(', ')}.` },

@@ -12,7 +12,7 @@ const LABELS = {
   connecting: { fr: 'Connexion…', en: 'Connecting…' },
   upToDate: { fr: 'À jour · {time}', en: 'Up to date · {time}' },
   hasErrors: { fr: 'Erreurs à corriger · {time}', en: 'Errors to fix · {time}' },
-  offline: { fr: 'Connexion perdue : pvd preview est-il toujours lancé ?', en: 'Connection lost: is pvd preview still running?' },
+  offline: { fr: 'Connexion perdue : « npx pvd preview » est-il toujours lancé ?', en: 'Connection lost: is "npx pvd preview" still running?' },
   noProblem: { fr: 'Aucun problème détecté', en: 'No problem found' },
   errorOne: { fr: '{n} erreur', en: '{n} error' },
   errorMany: { fr: '{n} erreurs', en: '{n} errors' },
@@ -51,7 +51,7 @@ const LABELS = {
   checking: { fr: 'Vérification en cours…', en: 'Checking…' },
   onlineAll: { fr: 'Les {n} adresses répondent : les images sont en ligne.', en: 'All {n} addresses answer: the images are online.' },
   onlineSome: { fr: '{missing} adresse(s) sur {n} ne répondent pas encore : publiez avec la commande ci-dessus, puis vérifiez à nouveau.', en: '{missing} address(es) of {n} do not answer yet: publish with the command above, then check again.' },
-  onlineFailed: { fr: 'Vérification impossible ({reason}) : pvd preview est-il toujours lancé ?', en: 'Could not check ({reason}): is pvd preview still running?' },
+  onlineFailed: { fr: 'Vérification impossible ({reason}) : « npx pvd preview » est-il toujours lancé ?', en: 'Could not check ({reason}): is "npx pvd preview" still running?' },
 } satisfies Record<string, Message>;
 
 const TEXT = {

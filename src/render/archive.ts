@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { TemplateError } from '../errors.js';
-import { displayPath } from '../project.js';
+import { readArchiveLayout } from '../template/files.js';
 import type { Template } from '../template/model.js';
 import { frenchDate } from '../text/dates.js';
 import { escapeText } from './escape.js';
@@ -23,13 +21,15 @@ export interface ArchiveEntry {
  * where `urls.webVersion` ("view in browser" for the generic target) expects each issue.
  */
 export function renderArchive(entries: readonly ArchiveEntry[], template: Template): string {
-  const path = join(template.folder, 'archive.hbs');
+  const archive = readArchiveLayout(template);
   let layout: Handlebars.TemplateDelegate;
   try {
-    layout = Handlebars.create().compile(readFileSync(path, 'utf8'), { strict: false, preventIndent: true });
+    // Handlebars compiles lazily: parsing now reports a typo before any page is written.
+    Handlebars.parse(archive.source);
+    layout = Handlebars.create().compile(archive.source, { strict: false, preventIndent: true });
   } catch (error) {
     throw new TemplateError({
-      file: displayPath(path), line: 1, column: 1, severity: 'error', rule: 'template', messageId: 'archive',
+      file: archive.file, line: Number(/line (\d+)/.exec(String(error))?.[1] ?? 1), column: 1, severity: 'error', rule: 'template', messageId: 'archive',
       message: {
         fr: `La page d'archive du gabarit (archive.hbs) est illisible (${error instanceof Error ? error.message.split('\n')[0] : String(error)}) : restaurez-la depuis le gabarit livré avec pvd.`,
         en: `The template's archive page (archive.hbs) cannot be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): restore it from the template shipped with pvd.`,

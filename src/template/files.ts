@@ -33,3 +33,19 @@ export function readDesignFiles(template: Template): Record<string, string> {
   }
   return sources;
 }
+
+/** templates/<name>/archive.hbs, the web archive's page (out/index.html). */
+export function readArchiveLayout(template: Template): { file: string; source: string } {
+  const path = join(template.folder, 'archive.hbs');
+  try {
+    return { file: displayPath(path), source: readFileSync(path, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new TemplateError({
+      file: displayPath(path), line: 1, column: 1, severity: 'error', rule: 'template', messageId: 'unreadable',
+      message: code === 'ENOENT'
+        ? { fr: 'Fichier du gabarit introuvable : archive.hbs. Restaurez-le (git checkout -- templates/) ou recopiez-le depuis le gabarit livré avec pvd.', en: 'Template file not found: archive.hbs. Restore it (git checkout -- templates/) or copy it from the template shipped with pvd.' }
+        : { fr: `Impossible de lire le fichier du gabarit archive.hbs (${code ?? 'erreur inconnue'}) : vérifiez ses droits d'accès.`, en: `Cannot read the template file archive.hbs (${code ?? 'unknown error'}): check its permissions.` },
+    });
+  }
+}

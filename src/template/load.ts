@@ -13,6 +13,7 @@ import { displayPath } from '../project.js';
 import type { Position } from '../text/positions.js';
 import type { Template, TemplateConfig } from './model.js';
 import { PROBLEMS, TemplateSchema } from './schema.js';
+import { describeYamlError } from '../text/yaml-errors.js';
 
 export const DEFAULT_TEMPLATE = 'pvd';
 // Part of the cache key: what is kept changes shape with pvd's code.
@@ -81,7 +82,10 @@ function parseTemplate(source: string, file: string): CachedTemplate {
     throw new TemplateError({ file, ...at(offset), severity: 'error', rule: 'template', message: { fr, en } });
   };
   const [yamlError] = document.errors;
-  if (yamlError) fail(yamlError.pos[0], `YAML mal formé dans le gabarit : ${yamlError.message.split('\n')[0]}`, `Malformed YAML in the template: ${yamlError.message.split('\n')[0]}`);
+  if (yamlError) {
+    const { fr, en } = describeYamlError(yamlError, { fr: 'le gabarit', en: 'the template' });
+    fail(yamlError.pos[0], fr, en);
+  }
   const result = v.safeParse(TemplateSchema, document.toJS());
   if (!result.success) {
     const [issue] = result.issues;

@@ -8,7 +8,7 @@ const STACK_TRACE = /\n\s+at .+:\d+:\d+/;
 
 describe('pvd build refuses an issue it cannot render', () => {
   it.each([
-    ['malformed YAML', (source: string) => source.replace('status: ready', 'status: - ready'), /issues\/042\/issue\.md:6:\d+ +erreur +parse +YAML mal formé sur cette ligne/],
+    ['malformed YAML', (source: string) => source.replace('status: ready', 'status: - ready'), /issues\/042\/issue\.md:6:\d+ +erreur +parse +YAML mal formé dans l'en-tête, sur cette ligne/],
     ['a « : » left unquoted', (source: string) => source.replace('status: ready', 'status: ready: oui'), /issues\/042\/issue\.md:6:1 +erreur +parse +« : » dans une valeur sans guillemets : le YAML y voit une nouvelle clé\. Mettez la valeur entre guillemets/],
     ['an unclosed front matter', (source: string) => source.replace('---\n\n**Chaque', '\n**Chaque'), /issues\/042\/issue\.md:1:1 +erreur +parse +L'en-tête YAML ouvert ligne 1/],
     ['a wrong type', (source: string) => source.replace('number: 42', 'number: quarante-deux'), /issues\/042\/issue\.md:2:9 +erreur +front-matter +« number » doit être un nombre entier/],

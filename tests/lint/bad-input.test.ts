@@ -16,7 +16,7 @@ function lintBytes(content: string | Buffer) {
 describe('bad input is a located diagnostic (exit 1), never a crash', () => {
   it.each([
     ['broken YAML, at its line', SOURCE_042.replace('status: ready', 'status: - ready'),
-      /^issues\/042\/issue\.md:6:\d+ {2}erreur {2}parse {2}YAML mal formé sur cette ligne : chaque ligne est « clé: valeur »/m, /error {2}parse {2}Malformed YAML on this line/],
+      /^issues\/042\/issue\.md:6:\d+ {2}erreur {2}parse {2}YAML mal formé dans l'en-tête, sur cette ligne : chaque ligne est « clé: valeur »/m, /error {2}parse {2}Malformed YAML in the header, on this line/],
     ['a subject with an unquoted « : »', SOURCE_042.replace(/^subject: .*$/m, 'subject: Rencontres nationales : 1 645 communes'),
       /^issues\/042\/issue\.md:4:1 {2}erreur {2}parse {2}« : » dans une valeur sans guillemets/m, /error {2}parse {2}": " inside an unquoted value/],
     ['a credit with an unquoted « : »', SOURCE_042.replace('  - DDT 54', '  - Photo : Marie Durand'),

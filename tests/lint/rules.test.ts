@@ -255,7 +255,7 @@ testRule(imageWeight, SOURCE_042, {
     { name: 'a heavier picture when the option allows it', code: replace('images/manosque.jpg', 'images/heavy.gif'), setup: images, setting: { level: 'warning', maxKilobytes: 400 } },
   ],
   invalid: [
-    { name: 'a picture too narrow for its 492 px slot', code: replace('images/manosque.jpg', 'images/narrow.gif'), setup: images, errors: [{ messageId: 'blurred', line: 43, column: 1 }] },
+    { name: 'a picture too narrow for its 508 px slot', code: replace('images/manosque.jpg', 'images/narrow.gif'), setup: images, errors: [{ messageId: 'blurred', line: 43, column: 1 }] },
     { name: 'a picture over 300 KB', code: replace('images/manosque.jpg', 'images/heavy.gif'), setup: images, errors: [{ messageId: 'tooHeavy', line: 43, column: 1 }] },
   ],
 });
@@ -276,6 +276,7 @@ testRule(linkScheme, SOURCE_042, {
     { name: 'javascript: as a merge tag’s fallback', code: replace('https://www.cerema.fr/', '[ville,fallback=javascript:alert(1)]'), errors: [{ messageId: 'dangerous', line: 141, column: 1 }] },
     { code: replace('https://www.cerema.fr/', 'ftp://anct.gouv.fr/'), errors: [{ messageId: 'otherScheme', line: 141, column: 1 }] },
     { code: replace('https://www.cerema.fr/', 'inscription.html'), errors: [{ messageId: 'relative', line: 141, column: 1 }] },
+    { name: 'an anchor, which an email does not have', code: replace('https://www.cerema.fr/', '#agenda'), errors: [{ messageId: 'anchor', line: 141, column: 1 }] },
   ],
 });
 

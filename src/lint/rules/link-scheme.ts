@@ -14,6 +14,10 @@ export default defineRule({
       fr: "Type de lien non permis dans un e-mail ({href}) : utilisez https://, mailto: ou tel:.",
       en: 'Link type not allowed in an email ({href}): use https://, mailto: or tel:.',
     },
+    anchor: {
+      fr: "Lien vers une ancre « {href} » : une lettre envoyée par e-mail n'a pas d'ancres, le lien ne mènerait nulle part. Donnez l'adresse complète de la page (https://…).",
+      en: 'Link to an anchor "{href}": an email has no anchors, the link would lead nowhere. Give the page\'s full address (https://…).',
+    },
     relative: {
       fr: "Lien relatif « {href} » : un e-mail a besoin d'adresses complètes, commençant par https://.",
       en: 'Relative link "{href}": an email needs full addresses, starting with https://.',
@@ -26,7 +30,9 @@ export default defineRule({
         const shown = href.slice(0, 40);
         if (kind === 'dangerous') report({ at: position, messageId: 'dangerous', data: { href: shown } });
         else if (kind === 'other-scheme') report({ at: position, messageId: 'otherScheme', data: { href: shown } });
-        else if (kind === 'relative' && href.trim() !== '' && !href.trim().startsWith('#')) report({ at: position, messageId: 'relative', data: { href } });
+        // An empty link and a bare `#` are stand-ins, which link-placeholder reports.
+        else if (kind === 'relative' && /^#./.test(href.trim())) report({ at: position, messageId: 'anchor', data: { href: href.trim() } });
+        else if (kind === 'relative' && href.trim() !== '' && href.trim() !== '#') report({ at: position, messageId: 'relative', data: { href } });
       },
     };
   },
