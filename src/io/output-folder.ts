@@ -112,7 +112,7 @@ export function recoverFolder(outDir: string, work: string, name: string): void 
   sweepLeftovers(work, name);
 }
 
-/** For a command that reads out/ (publish, preview): completes every swap a killed pvd left half-done. */
+/** Completes every swap a killed pvd left half-done, in every out/NNN: `pvd build` runs it first, whichever issues it builds. */
 export function recoverOutputs(outDir: string): void {
   const work = join(outDir, WORK_FOLDER);
   let names: string[];

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { TemplateError, UsageError } from '../errors.js';
 import { prepareOutDir } from '../io/out-dir.js';
+import { recoverOutputs } from '../io/output-folder.js';
 import type { IssueFile } from '../project.js';
 import type { BuildOptions } from './build.js';
 import { toReport, type BuildReport } from './report.js';
@@ -25,7 +26,11 @@ export type BuildSettings = Omit<BuildOptions, 'compiled'>;
  */
 export async function buildMany(jobs: readonly IssueFile[], settings: BuildSettings, onReport: (done: number) => void = () => {}): Promise<BuildReport[]> {
   // Refused before any issue is rendered: an output folder that is, holds or sits inside the sources.
-  if (settings.write) settings = { ...settings, outDir: prepareOutDir(settings.session.project.root, settings.outDir) };
+  if (settings.write) {
+    settings = { ...settings, outDir: prepareOutDir(settings.session.project.root, settings.outDir) };
+    // An issue's folder a killed pvd left missing comes back now, not only when that issue is rebuilt.
+    recoverOutputs(settings.outDir);
+  }
   const threads = Math.min(availableParallelism(), Math.ceil(jobs.length / PARALLEL_FROM));
   if (threads < 2 || !existsSync(fileURLToPath(WORKER))) {
     // The render pipeline is loaded here only: with workers, this thread never needs it.

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, test } from 'vitest';
 import { addToIssueFolder } from '../../src/io/output-folder.js';
@@ -66,6 +66,21 @@ describe('out/ is a website, publishable as is', () => {
     expect(manifest.added).toEqual([]);
     expect(Object.fromEntries(Object.entries(manifest.files).map(([path, entry]) => [path, entry.sha256]))).toEqual(published);
     expect(manifest.files['images/toul.jpg']!.bytes).toBe(readFileSync(join(root, 'issues', '042', 'images', 'toul.jpg')).length);
+  });
+});
+
+describe('a swap a killed pvd left half-done', () => {
+  it('is completed by the next build, whichever issue it builds', () => {
+    const root = makeProject();
+    cpSync(join(root, 'issues', '042'), join(root, 'issues', '043'), { recursive: true });
+    editIssue(root, '043', (source) => source.replace('number: 42', 'number: 43'));
+    expect(runPvd(['build', '42', '43'], { cwd: root }).code).toBe(0);
+    const before = publishedFiles(join(root, 'out', '043'));
+    // Killed between the two renames of a rebuild of 43: the complete previous version waits in .pvd/.
+    renameSync(join(root, 'out', '043'), join(root, 'out', '.pvd', '043.old-0123456789abcdef'));
+    expect(runPvd(['build', '42'], { cwd: root }).code).toBe(0);
+    expect(publishedFiles(join(root, 'out', '043'))).toEqual(before);
+    expect(readdirSync(join(root, 'out', '.pvd')).filter((name) => name.startsWith('043.'))).toEqual([]);
   });
 });
 
