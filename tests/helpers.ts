@@ -48,6 +48,19 @@ export function removeProjects(): void {
   projects.clear();
 }
 
+/** Where `text` first starts in `source` (plus `offset` characters), 1-based as pvd reports it. */
+export function positionIn(source: string, text: string, offset = 0): { line: number; column: number } {
+  const index = source.indexOf(text);
+  if (index === -1) throw new Error(`${JSON.stringify(text)} is not in the source`);
+  const lines = source.slice(0, index + offset).split(/\r\n|\r|\n/);
+  return { line: lines.length, column: lines.at(-1)!.length + 1 };
+}
+
+/** The line of a file where `text` first appears. */
+export function lineOf(path: string, text: string): number {
+  return positionIn(readFileSync(path, 'utf8'), text).line;
+}
+
 /** Rewrites issue.md of a project copy through a function of its text. */
 export function editIssue(root: string, number: string, edit: (source: string) => string): string {
   const path = join(root, 'issues', number, 'issue.md');
