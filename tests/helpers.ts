@@ -16,9 +16,28 @@ export interface PvdRun {
   signal: NodeJS.Signals | null;
 }
 
-/** Runs the compiled CLI as a user would, with no TTY and colours off. */
-export function runPvd(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeout?: number } = {}): PvdRun {
-  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [PVD, ...args], {
+/**
+ * Loaded with `node --import` before pvd: the clock reads noon of `day` (local time), so a
+ * test never depends on the date it runs. Only `new Date()` and `Date.now()` are moved;
+ * timers run as usual. No quote in the module, so that a shell can pass it single-quoted.
+ */
+export function fixedToday(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return `data:text/javascript,${encodeURIComponent(`
+const Real = Date;
+const noon = new Real(${year}, ${month! - 1}, ${date}, 12).getTime();
+class Today extends Real {
+  constructor(...args) { if (args.length === 0) super(noon); else super(...args); }
+  static now() { return noon; }
+}
+globalThis.Date = Today;
+`)}`;
+}
+
+/** Runs the compiled CLI as a user would, with no TTY and colours off; `today` fixes the date it sees. */
+export function runPvd(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeout?: number; today?: string } = {}): PvdRun {
+  const clock = options.today ? ['--import', fixedToday(options.today)] : [];
+  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [...clock, PVD, ...args], {
     cwd: options.cwd ?? REPO,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', PVD_LANG: '', PVD_ROOT: '', ...options.env },
     input: options.input ?? '',
