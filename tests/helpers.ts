@@ -67,12 +67,17 @@ export function removeProjects(): void {
   projects.clear();
 }
 
-/** Where `text` first starts in `source` (plus `offset` characters), 1-based as pvd reports it. */
-export function positionIn(source: string, text: string, offset = 0): { line: number; column: number } {
-  const index = source.indexOf(text);
-  if (index === -1) throw new Error(`${JSON.stringify(text)} is not in the source`);
-  const lines = source.slice(0, index + offset).split(/\r\n|\r|\n/);
+/** The line and column of an offset in `source`, 1-based as pvd reports them. */
+export function positionAt(source: string, index: number): { line: number; column: number } {
+  const lines = source.slice(0, index).split(/\r\n|\r|\n/);
   return { line: lines.length, column: lines.at(-1)!.length + 1 };
+}
+
+/** Where `text` first starts in `source` (plus `offset` characters). */
+export function positionIn(source: string, text: string | RegExp, offset = 0): { line: number; column: number } {
+  const index = typeof text === 'string' ? source.indexOf(text) : source.search(text);
+  if (index === -1) throw new Error(`${String(text)} is not in the source`);
+  return positionAt(source, index + offset);
 }
 
 /** The line of a file where `text` first appears. */
