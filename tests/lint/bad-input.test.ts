@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeProject, runPvd } from '../helpers.js';
@@ -53,6 +53,44 @@ describe('bad input is a located diagnostic (exit 1), never a crash', () => {
     expect(fr.stdout).toMatch(/erreur {2}front-matter {2}La clé « __proto__ » est interdite/);
     expect(fr.stdout).toMatch(/erreur {2}front-matter {2}Il manque la clé « status »/);
     expect(fr.stdout).toMatch(/erreur {2}placeholder-text {2}Texte provisoire « TODO »/);
+  });
+});
+
+describe('a date with an implausible year (issue 12 item 16)', () => {
+  it.each(['0099-03-15', '2204-01-01'])('date: %s is refused at the value, by lint and by build, in French and English', (date) => {
+    const root = makeProject();
+    writeFileSync(join(root, 'issues', '042', 'issue.md'), SOURCE_042.replace('date: 2024-12-16', `date: ${date}`));
+    const french = "issues/042/issue.md:3:7  erreur  front-matter  « date » : l'année n'est pas plausible pour un numéro de la lettre (entre 2000 et 2099) : écrivez l'année en entier, par exemple « date: 2025-01-20 ».";
+    const lint = runPvd(['lint', '42'], { cwd: root });
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toBe(`${french}\n\n✖ 1 problème (1 erreur, 0 avertissement)\n`);
+    const build = runPvd(['build', '42'], { cwd: root });
+    expect(build.code).toBe(1);
+    expect(build.stderr.split('\n')[0]).toBe(french);
+    expect(existsSync(join(root, 'out', '042'))).toBe(false);
+    const english = runPvd(['lint', '42', '--lang', 'en', '--format', 'json'], { cwd: root });
+    expect(JSON.parse(english.stdout)[0].messages).toEqual([{
+      line: 3, column: 7, severity: 'error', rule: 'front-matter', messageId: 'invalid-date', fixable: false,
+      message: '"date": the year is not plausible for a newsletter issue (2000 to 2099): write the full year, for instance "date: 2025-01-20".',
+    }]);
+  });
+});
+
+describe('an empty issue folder (issues/043/ without issue.md) is not an issue, for every command alike', () => {
+  it.each([['an empty folder', []], ['a folder with only images/', ['images']]] as const)('%s: pvd lint and pvd build --all both pass over it, exit 0', (_what, inside) => {
+    const root = makeProject();
+    mkdirSync(join(root, 'issues', '043'));
+    for (const folder of inside) mkdirSync(join(root, 'issues', '043', folder));
+    const lint = runPvd(['lint'], { cwd: root });
+    expect([lint.code, lint.stdout, lint.stderr]).toEqual([0, '✔ 1 numéro vérifié, aucun problème\n', '']);
+    const build = runPvd(['build', '--all'], { cwd: root });
+    expect(build.code, build.stderr).toBe(0);
+    expect(build.stderr).toBe('');
+    expect(build.stdout.split('\n').slice(0, 2)).toEqual(['✔ out/042/ : index.html (44,7 Ko), index.txt, issue.eml, 10 image(s)', '✔ out/index.html : archive web de 1 numéro(s)']);
+    expect(readdirSync(join(root, 'out')).filter((name) => !name.startsWith('.')).sort()).toEqual(['042', 'index.html']);
+    // Named, it is refused alike: a number with no issue.md does not exist yet.
+    const message = "pvd : Le numéro 43 n'existe pas (issues/043/issue.md est introuvable) : numéros présents : 42. Créez-le avec « npx pvd new ».\n";
+    expect([runPvd(['lint', '43'], { cwd: root }).stderr, runPvd(['build', '43'], { cwd: root }).stderr]).toEqual([message, message]);
   });
 });
 
