@@ -243,8 +243,13 @@ describe('two images under one published name', () => {
     const root = project();
     symlinkSync('toul.jpg', join(images(root), 'meme-photo.jpg'));
     editIssue(root, '042', (source) => source.replace('images/manosque.jpg', 'images/./toul.jpg').replace('images/attigny.jpg', 'images/meme-photo.jpg'));
-    const lint = runPvd(['lint', '42', '--format', 'json'], { cwd: root });
-    expect(lint.stdout).not.toContain('image-name');
+    const lint = runPvd(['lint', '42'], { cwd: root });
+    expect([lint.code, lint.stdout]).toEqual([0, '✔ 1 numéro vérifié, aucun problème\n']);
+    const build = runPvd(['build', '42'], { cwd: root });
+    expect(build.code, build.stderr).toBe(0);
+    // Published once, under its own name.
+    expect(readdirSync(join(root, 'out', '042', 'images'))).not.toContain('meme-photo.jpg');
+    expect(readdirSync(join(root, 'out', '042', 'images'))).toContain('toul.jpg');
   });
 });
 
