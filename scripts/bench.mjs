@@ -3,12 +3,12 @@
 // same run, with each command's peak memory. Runs the compiled CLI (bin/pvd.js → dist/)
 // on a temporary copy of templates/ and issues/, never on the repository itself.
 //
-//   npm run bench                 10 runs per single-issue figure, 5 per --all figure
-//   BENCH_RUNS=20 BENCH_ALL_RUNS=10 npm run bench
+//   npm run bench                 10 runs per single-issue figure, 5 per --all figure, 3 per huge input
+//   BENCH_RUNS=20 BENCH_ALL_RUNS=10 BENCH_HUGE_RUNS=5 npm run bench
 //
 // Exits 1 when a budget is blown, 2 when something could not be measured.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +16,11 @@ import { fileURLToPath } from 'node:url';
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const ALL_RUNS = Number(process.env.BENCH_ALL_RUNS ?? 5);
+const HUGE_RUNS = Number(process.env.BENCH_HUGE_RUNS ?? 3);
 const ALL_SIZES = [30, 60, 120];
-const BUDGET = { lint: 2.5, build: 5, all120Ms: 3000, buildMemoryMb: 120, linearSlack: 1.5 };
+// Huge and pathological inputs (tests/robustness/huge-inputs.test.ts, tests/robustness/images.test.ts):
+// a located answer within a couple of seconds (20× a bare start-up of 0.1 s), never the whole file in memory.
+const BUDGET = { lint: 2.5, build: 5, all120Ms: 3000, buildMemoryMb: 120, linearSlack: 1.5, huge: 20, hugeMemoryMb: 300, bigImageMemoryMb: 150 };
 
 // Loaded before each measured process: writes its peak memory (KiB) at exit.
 const MAXRSS_IMPORT = `data:text/javascript,${encodeURIComponent(
@@ -40,8 +43,8 @@ for (const part of ['bin', 'dist', 'package.json']) cpSync(join(REPO, part), joi
 symlinkSync(join(REPO, 'node_modules'), join(cli, 'node_modules'), 'dir');
 const PVD = join(cli, 'bin', 'pvd.js');
 
-/** One measured process: wall time (ms) and peak memory (MB). */
-function measure(args, cwd) {
+/** One measured process: wall time (ms) and peak memory (MB); any other exit code than `codes` stops the benchmark. */
+function measure(args, cwd, codes = [0]) {
   rmSync(rssFile, { force: true });
   const started = performance.now();
   const result = spawnSync(process.execPath, ['--import', MAXRSS_IMPORT, ...args], {
@@ -51,7 +54,7 @@ function measure(args, cwd) {
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = performance.now() - started;
-  if (result.status !== 0) {
+  if (!codes.includes(result.status)) {
     const output = `${result.stdout}${result.stderr}`.trim().split('\n');
     console.error(`"${args.join(' ')}" failed (exit ${result.status ?? result.signal}):\n${output.slice(-15).join('\n')}`);
     process.exit(2);
@@ -114,6 +117,44 @@ if (benchEntries.length === 0) {
   process.exit(2);
 }
 const forgetVerdicts = () => benchEntries.forEach((name) => rmSync(join(CACHE, name), { force: true }));
+// --- Huge inputs: the worst of the robustness suite's, each answered with a located message -------
+
+const ORIGINAL = readFileSync(join(REPO, 'issues', '042', 'issue.md'), 'utf8');
+const HUGE = {
+  'a 10 MB file': () => ORIGINAL + 'x'.repeat(10 * 1024 * 1024),
+  'a list nested 5,000 deep on one line': () => `${ORIGINAL}\n\n${'- '.repeat(5_000)}x\n`,
+  '"*a **b " 30,000 times': () => `${ORIGINAL}\n\n${'*a **b '.repeat(30_000)}\n`,
+  '60,000 raw HTML tags': () => `${ORIGINAL}\n\n${'<b>'.repeat(60_000)}\n`,
+  '4,800 list items': () => `${ORIGINAL}\n\n${'- a\n'.repeat(4_800)}`,
+  '1,000 sections in 4,900 lines': () => `${ORIGINAL}\n${Array.from({ length: 1_000 }, (_, n) => `## L'actu\n### Article ${n}\nTexte ${n} avec [un lien](https://agence-cohesion-territoires.gouv.fr/${n}).\n`).join('').split('\n').slice(0, 4_700).join('\n')}\n`,
+  '950 link-wrapped images': () => `${ORIGINAL}\n\n${'[![a](images/toul.jpg)](https://a.fr/) '.repeat(950)}\n`,
+  'one 900 KB paragraph': () => `${ORIGINAL}\n\n${'mot '.repeat(230_000)}\n`,
+  '50,000 front matter keys': () => ORIGINAL.replace('status: ready', `status: ready\n${Array.from({ length: 50_000 }, (_, n) => `k${n}: ${n}`).join('\n')}`),
+};
+const huge = Object.fromEntries(Object.entries(HUGE).map(([name, make], index) => {
+  const root = makeProject(`huge-${index}`);
+  writeFileSync(join(root, 'issues', '042', 'issue.md'), make());
+  return [name, root];
+}));
+
+/** A sparse file (its blocks not written): a size of gigabytes at no cost. */
+function sparse(path, bytes, head) {
+  const fd = openSync(path, 'w');
+  writeSync(fd, head, 0, head.length, 0);
+  writeSync(fd, Buffer.from([0]), 0, 1, bytes - 1);
+  closeSync(fd);
+}
+const bigImages = {
+  'a 1 GiB "image" that is HTML': [1024 ** 3, Buffer.from('<html><body>')],
+  'a 3 GiB JPEG': [3 * 1024 ** 3, Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0xff, 0xfe])],
+};
+const bigImageProjects = Object.fromEntries(Object.entries(bigImages).map(([name, [bytes, head]], index) => {
+  const root = makeProject(`big-image-${index}`);
+  sparse(join(root, 'issues', '042', 'images', 'enorme.jpg'), bytes, head);
+  const path = join(root, 'issues', '042', 'issue.md');
+  writeFileSync(path, readFileSync(path, 'utf8').replace('images/toul.jpg', 'images/enorme.jpg'));
+  return [name, root];
+}));
 
 // --- Measurements ---------------------------------------------------------------------------
 
@@ -141,6 +182,15 @@ for (let run = 0; run < ALL_RUNS; run++) {
     // A fresh out dir each time: an unchanged issue is not rewritten, which would flatter later runs.
     record(`all-${count}`, measure([PVD, 'build', '--all', '--out-dir', join(work, `out-${count}-${run}`)], archives[count]));
   }
+}
+for (let run = 0; run < HUGE_RUNS; run++) {
+  record('bare-huge', measure(['-e', '0'], single));
+  // Exit 1: the located refusal (or lint's warnings, or build's inbox errors) is the expected answer.
+  for (const [name, root] of Object.entries(huge)) {
+    record(`huge-lint ${name}`, measure([PVD, 'lint', '42'], root, [0, 1]));
+    record(`huge-build ${name}`, measure([PVD, 'build', '42', '--out-dir', join(work, `out-huge-${run}`)], root, [0, 1]));
+  }
+  for (const [name, root] of Object.entries(bigImageProjects)) record(`big-image ${name}`, measure([PVD, 'lint', '42'], root, [1]));
 }
 const after = loadavg();
 
@@ -176,6 +226,19 @@ for (const count of ALL_SIZES) {
   line(`pvd build --all (${count} issues)`, `all-${count}`, bareAll, count === 120 ? `≤ ${BUDGET.all120Ms} ms` : '—', count === 120 ? over({ time: ms('all-120') <= BUDGET.all120Ms }) : undefined);
 }
 
+const bareHuge = ms('bare-huge');
+line('node -e 0 (during the huge inputs)', 'bare-huge', bareHuge, '—');
+for (const name of Object.keys(huge)) {
+  for (const command of ['lint', 'build']) {
+    const row = `huge-${command} ${name}`;
+    line(`pvd ${command} 42, ${name}`, row, bareHuge, `≤ ${BUDGET.huge}× bare, ≤ ${BUDGET.hugeMemoryMb} MB`, over({ time: ms(row) / bareHuge <= BUDGET.huge, memory: peak(row) <= BUDGET.hugeMemoryMb }));
+  }
+}
+for (const name of Object.keys(bigImageProjects)) {
+  const row = `big-image ${name}`;
+  line(`pvd lint 42, ${name}`, row, bareHuge, `≤ ${BUDGET.huge}× bare, ≤ ${BUDGET.bigImageMemoryMb} MB`, over({ time: ms(row) / bareHuge <= BUDGET.huge, memory: peak(row) <= BUDGET.bigImageMemoryMb }));
+}
+
 // Linear growth: the cost of each extra issue must not rise with the number of issues.
 const perIssue = ALL_SIZES.map((count) => ms(`all-${count}`) / count);
 const slopeLow = (ms('all-60') - ms('all-30')) / 30;
@@ -189,7 +252,7 @@ const cpu = cpus()[0]?.model ?? 'unknown CPU';
 
 console.log(`pvd benchmark — ${new Date().toISOString()}`);
 console.log(`Machine: ${availableParallelism()} CPU(s), ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM; Node ${process.version}; load average ${loadBefore.map((value) => value.toFixed(2)).join(' ')} before, ${after.map((value) => value.toFixed(2)).join(' ')} after`);
-console.log(`Medians of ${RUNS} runs (single issue) and ${ALL_RUNS} runs (--all); ratios are to bare \`node -e 0\` measured in the same rounds; peak memory is the largest maxRSS of the runs.\n`);
+console.log(`Medians of ${RUNS} runs (single issue), ${ALL_RUNS} runs (--all) and ${HUGE_RUNS} runs (huge inputs); ratios are to bare \`node -e 0\` measured in the same rounds; peak memory is the largest maxRSS of the runs.\n`);
 console.log(render(table[0]));
 console.log(render(widths.map((width) => '-'.repeat(width))));
 for (const row of table.slice(1)) console.log(render(row));

@@ -9,7 +9,7 @@ import { writeContactSheet } from '../src/check/contact-sheet.js';
 import { toDiagnostics, type Render } from '../src/check/findings.js';
 import { PAGE_SCRIPT } from '../src/check/page-script.js';
 import { markElements, PROFILES, withoutAtMedia } from '../src/check/profiles.js';
-import { CHROMIUM, PVD, REPO, chromiumSkipReason, editIssue, hasChromium, launchChromium, makeProject, runPvd } from './helpers.js';
+import { CHROMIUM, ISSUE_042, PVD, REPO, chromiumSkipReason, editIssue, hasChromium, launchChromium, lineOf, makeProject, runPvd } from './helpers.js';
 
 const profile = (id: string) => PROFILES.find((candidate) => candidate.id === id)!;
 const temporary: string[] = [];
@@ -290,7 +290,7 @@ describe.skipIf(!hasChromium)('npx pvd check', () => {
     const root = project();
     editIssue(root, '042', (source) => source.replace('## Le chiffre du mois', '## Le chifre du mois'));
     const result = runPvd(['check', '42'], { cwd: root, env: withBrowser });
-    expect(result.stderr).toMatch(/^issues\/042\/issue\.md:\d+:1 {2}erreur {2}unknown-section {2}Rubrique inconnue « Le chifre du mois »/);
+    expect(result.stderr.startsWith(`issues/042/issue.md:${lineOf(ISSUE_042, '## Le chiffre du mois')}:1  erreur  unknown-section  Rubrique inconnue « Le chifre du mois »`)).toBe(true);
     expect(result.stderr).toMatch(/\nNuméro non produit : corrigez les erreurs ci-dessus \(« npx pvd lint » les liste aussi\)\.\n$/);
     expect(result.code).toBe(1);
     expect(existsSync(join(root, 'out'))).toBe(false);

@@ -16,9 +16,28 @@ export interface PvdRun {
   signal: NodeJS.Signals | null;
 }
 
-/** Runs the compiled CLI as a user would, with no TTY and colours off. */
-export function runPvd(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeout?: number } = {}): PvdRun {
-  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [PVD, ...args], {
+/**
+ * Loaded with `node --import` before pvd: the clock reads noon of `day` (local time), so a
+ * test never depends on the date it runs. Only `new Date()` and `Date.now()` are moved;
+ * timers run as usual. No quote in the module, so that a shell can pass it single-quoted.
+ */
+export function fixedToday(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return `data:text/javascript,${encodeURIComponent(`
+const Real = Date;
+const noon = new Real(${year}, ${month! - 1}, ${date}, 12).getTime();
+class Today extends Real {
+  constructor(...args) { if (args.length === 0) super(noon); else super(...args); }
+  static now() { return noon; }
+}
+globalThis.Date = Today;
+`)}`;
+}
+
+/** Runs the compiled CLI as a user would, with no TTY and colours off; `today` fixes the date it sees. */
+export function runPvd(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; timeout?: number; today?: string } = {}): PvdRun {
+  const clock = options.today ? ['--import', fixedToday(options.today)] : [];
+  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [...clock, PVD, ...args], {
     cwd: options.cwd ?? REPO,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', PVD_LANG: '', PVD_ROOT: '', ...options.env },
     input: options.input ?? '',
@@ -46,6 +65,24 @@ export function makeProject(options: { issues?: boolean } = {}): string {
 export function removeProjects(): void {
   for (const root of projects) rmSync(root, { recursive: true, force: true });
   projects.clear();
+}
+
+/** The line and column of an offset in `source`, 1-based as pvd reports them. */
+export function positionAt(source: string, index: number): { line: number; column: number } {
+  const lines = source.slice(0, index).split(/\r\n|\r|\n/);
+  return { line: lines.length, column: lines.at(-1)!.length + 1 };
+}
+
+/** Where `text` first starts in `source` (plus `offset` characters). */
+export function positionIn(source: string, text: string | RegExp, offset = 0): { line: number; column: number } {
+  const index = typeof text === 'string' ? source.indexOf(text) : source.search(text);
+  if (index === -1) throw new Error(`${String(text)} is not in the source`);
+  return positionAt(source, index + offset);
+}
+
+/** The line of a file where `text` first appears. */
+export function lineOf(path: string, text: string): number {
+  return positionIn(readFileSync(path, 'utf8'), text).line;
 }
 
 /** Rewrites issue.md of a project copy through a function of its text. */

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { sameWeekdayFrom, today } from '../src/scaffold/dates.js';
-import { makeProject, PVD } from './helpers.js';
+import { fixedToday, makeProject, PVD } from './helpers.js';
 
 // `pvd new` run as a person runs it: in a real pseudo-terminal (tmux), keys typed one by one.
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -26,9 +25,12 @@ async function waitFor(session: string, text: string | RegExp, timeout = 10_000)
   }
 }
 
+/** The day these runs see: after 2025-01-20, the date that follows #42, so that date is past. */
+const TODAY = '2025-03-05';
+
 /** Starts `pvd new` in a 120×40 terminal; the shell then prints its exit code and waits. */
 function startNew(root: string, session: string): void {
-  const command = `env NO_COLOR=1 PVD_LANG= PVD_ROOT= '${process.execPath}' '${PVD}' new; echo "EXIT=$?"; sleep 120`;
+  const command = `env NO_COLOR=1 PVD_LANG= PVD_ROOT= '${process.execPath}' --import '${fixedToday(TODAY)}' '${PVD}' new; echo "EXIT=$?"; sleep 120`;
   tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', '-c', root, command);
 }
 
@@ -64,8 +66,8 @@ describe.skipIf(!hasTmux)('pvd new in a terminal', () => {
     keys(session, 'Enter');
     await waitFor(session, 'Le lundi 20 janvier 2020 est déjà passé. Garder cette date ?');
     keys(session, 'Enter'); // « Non, en choisir une autre » is the default
-    // Asked again, the default is now the next date of the same rhythm.
-    await waitFor(session, `comme le n° 42 (${sameWeekdayFrom('2025-01-20', today())})`);
+    // Asked again, the default is now the next date of the same rhythm: the 3rd Monday of March.
+    await waitFor(session, 'comme le n° 42 (2025-03-17)');
     type(session, '2031-03-17');
     keys(session, 'Enter');
 
@@ -115,7 +117,8 @@ describe.skipIf(!hasTmux)('pvd new in a terminal', () => {
     keys(session, 'Enter');
     await waitFor(session, "? Date d'envoi");
     keys(session, 'Enter');
-    await waitFor(session, 'Garder cette date ?');
+    // The default, 2025-01-20, is past on that day.
+    await waitFor(session, 'Le lundi 20 janvier 2025 est déjà passé. Garder cette date ?');
     keys(session, 'Up', 'Enter');
     await waitFor(session, "? Objet de l'e-mail");
     type(session, 'Un objet à moitié tap');

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { editIssue, makeProject, runPvd } from './helpers.js';
+import { editIssue, ISSUE_042, lineOf, makeProject, runPvd } from './helpers.js';
 
 describe('pvd build --stdout', () => {
   let written: { html: string; text: string };
@@ -33,7 +33,7 @@ describe('pvd build --stdout', () => {
     const result = runPvd(['build', '42', '--stdout', 'html'], { cwd: root });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/issues\/042\/issue\.md:\d+:1 +erreur +unknown-section/);
+    expect(result.stderr).toContain(`issues/042/issue.md:${lineOf(ISSUE_042, '## Le chiffre du mois')}:1  erreur  unknown-section  Rubrique inconnue « Le chifre du mois »`);
   });
 
   it('refuses more than one issue (exit 2)', () => {

@@ -15,44 +15,86 @@ export interface HookScriptOptions {
   prefix: string;
 }
 
+/** What the hook prints last when it stops a commit: why, and what to do next. */
+const REFUSALS = {
+  errors: {
+    fr: 'Commit refusé : les numéros ci-dessus ont des erreurs. Corrigez-les (« npx pvd lint --fix » corrige la typographie et les espaces), ajoutez-les (git add) puis recommencez ; ou, en connaissance de cause, passez la vérification avec « git commit --no-verify ».',
+    en: 'Commit refused: the issues above have errors. Fix them ("npx pvd lint --fix" fixes typography and spacing), add them (git add) and commit again; or, knowingly, skip the check with "git commit --no-verify".',
+  },
+  partial: {
+    fr: 'Commit refusé : ajoutez ces modifications au commit (git add) ou mettez-les de côté (git stash --keep-index), puis recommencez.',
+    en: 'Commit refused: add these changes to the commit (git add) or set them aside (git stash --keep-index), then commit again.',
+  },
+  failed: {
+    fr: "Commit refusé : pvd n'a pas pu vérifier les numéros (message ci-dessus). Réglez ce problème puis recommencez ; ou, en connaissance de cause, passez la vérification avec « git commit --no-verify ».",
+    en: 'Commit refused: pvd could not check the issues (message above). Solve that problem and commit again; or, knowingly, skip the check with "git commit --no-verify".',
+  },
+};
+
 /**
  * A POSIX sh pre-commit hook that lints the issues staged for the commit, and only them:
  * a commit that touches no issue costs nothing. If pvd has moved since it was installed,
  * it falls back to the pvd of the repository's node_modules (npx --no-install).
  */
 export function preCommitScript({ pvd, node, prefix }: HookScriptOptions): string {
+  const say = (message: { fr: string; en: string }) => `say ${shellQuote(message.fr)} ${shellQuote(message.en)}`;
   return `#!/bin/sh
 ${HOOK_MARKER} — written by "npx pvd hooks install"; run it again to update this file.
 # Lints the issues staged for this commit (issues/NNN/issue.md); the commit is refused
 # while one has errors. Skip it once, knowingly, with "git commit --no-verify".
-cd "$(git rev-parse --show-toplevel)"${prefix ? `/${shellQuote(prefix)}` : ''} || exit 1
-files=$(git diff --cached --name-only --diff-filter=ACMR --relative -- 'issues/[0-9][0-9][0-9]/issue.md')
-[ -z "$files" ] && exit 0
+
+# Prints the French or the English line (PVD_LANG=en…), on stderr as git shows hooks.
+say() {
+  case "$PVD_LANG" in
+    [Ee][Nn]*) printf '%s\\n' "$2" >&2 ;;
+    *) printf '%s\\n' "$1" >&2 ;;
+  esac
+}
+
+# git runs a hook at the top of the work tree and, in a linked worktree, sets GIT_DIR: git
+# then takes the current folder for the top. So every git command runs here, before any cd.
+cd "$(git rev-parse --show-toplevel)" || exit 1
+prefix=${shellQuote(prefix)}
+# One path a line, written as is: a newsletter folder may hold spaces and accents.
+IFS='
+'
+set -f
+staged=$(git -c core.quotePath=false diff --cached --name-only --diff-filter=ACMR -- "\${prefix:+$prefix/}issues/[0-9][0-9][0-9]/issue.md")
+[ -z "$staged" ] && exit 0
 
 # pvd reads the files on disk: with changes left out of the commit, it would not check
-# what is being committed. Issue paths are issues/NNN/issue.md: no space, no quoting needed.
+# what is being committed.
+files=''
 partial=''
-for file in $files; do
-  git diff --quiet -- "$file" || partial="$partial $file"
+for file in $staged; do
+  relative=\${file#"\${prefix:+$prefix/}"}
+  files="$files$relative
+"
+  git diff --quiet -- "$file" || partial="$partial $relative"
 done
 if [ -n "$partial" ]; then
-  if [ "\${PVD_LANG#en}" != "\${PVD_LANG}" ]; then
-    echo "pvd: these issues have changes left out of the commit:$partial" >&2
-    echo "The check reads the files on disk: add them (git add) or set them aside (git stash --keep-index), then commit again." >&2
-  else
-    echo "pvd : ces numéros ont des modifications non ajoutées au commit :$partial" >&2
-    echo "La vérification lit les fichiers sur le disque : ajoutez-les (git add) ou mettez-les de côté (git stash --keep-index), puis recommencez." >&2
-  fi
+  say "pvd : ces numéros ont des modifications non ajoutées au commit :$partial" "pvd: these issues have changes left out of the commit:$partial"
+  say 'La vérification lit les fichiers sur le disque, pas ce qui est ajouté au commit.' 'The check reads the files on disk, not what is staged for the commit.'
+  ${say(REFUSALS.partial)}
   exit 1
 fi
 
+cd "./$prefix" || exit 1
 PVD=${shellQuote(pvd)}
 NODE=node
 command -v node >/dev/null 2>&1 || NODE=${shellQuote(node)}
 if [ -f "$PVD" ]; then
-  exec "$NODE" "$PVD" lint $files
+  "$NODE" "$PVD" lint $files
 else
-  exec npx --no-install pvd lint $files
+  npx --no-install pvd lint $files
 fi
+status=$?
+[ "$status" -eq 0 ] && exit 0
+if [ "$status" -eq 1 ]; then
+  ${say(REFUSALS.errors)}
+else
+  ${say(REFUSALS.failed)}
+fi
+exit "$status"
 `;
 }

@@ -1,4 +1,4 @@
-import { accessSync, constants, lstatSync, readFileSync, statSync, chmodSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { sortDiagnostics } from '../diagnostics/index.js';
 import type { Message } from '../i18n/lang.js';
@@ -78,10 +78,23 @@ export function fixFile(target: IssueFile, linter: Linter): LintedFile {
   const refused = writeRefusal(target.path, original);
   if (refused) return { ...linted, refused };
   const { mode } = statSync(target.path);
-  writeFileAtomic(target.path, bom + raw);
-  chmodSync(target.path, mode & 0o7777);
+  // Checked again last before the rename: an edit saved while the fixed text was written wins too.
+  const changedMeanwhile = new Error('changed');
+  try {
+    writeFileAtomic(target.path, bom + raw, { mode: mode & 0o7777, beforeRename: () => {
+      if (!readFileSync(target.path).equals(original)) throw changedMeanwhile;
+    } });
+  } catch (error) {
+    if (error === changedMeanwhile) return { ...linted, refused: CHANGED_MEANWHILE };
+    throw error;
+  }
   return { ...current, fixed };
 }
+
+const CHANGED_MEANWHILE: Message = {
+  fr: "--fix n'a rien écrit : le fichier a été modifié pendant la correction (enregistré depuis un éditeur ?). Relancez « npx pvd lint --fix ».",
+  en: '--fix wrote nothing: the file changed while it was being fixed (saved from an editor?). Run "npx pvd lint --fix" again.',
+};
 
 /** Offsets in the text with `\n` line ends → offsets in the text as written, whatever its line ends. */
 function rawOffsets(raw: string): (offset: number) => number {
@@ -115,8 +128,6 @@ function writeRefusal(path: string, original: Buffer): Message | undefined {
     return { fr: "--fix ne réécrit pas ce fichier : il est en lecture seule. Rendez-le modifiable (ou ouvrez-le dans votre éditeur), puis relancez « npx pvd lint --fix ».", en: '--fix does not rewrite this file: it is read-only. Make it writable (or open it in your editor), then run "npx pvd lint --fix" again.' };
   }
   // Saved from an editor while the fixes were computed: the edit wins, nothing is overwritten.
-  if (!readFileSync(path).equals(original)) {
-    return { fr: "--fix n'a rien écrit : le fichier a été modifié pendant la correction (enregistré depuis un éditeur ?). Relancez « npx pvd lint --fix ».", en: '--fix wrote nothing: the file changed while it was being fixed (saved from an editor?). Run "npx pvd lint --fix" again.' };
-  }
+  if (!readFileSync(path).equals(original)) return CHANGED_MEANWHILE;
   return undefined;
 }

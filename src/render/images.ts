@@ -39,12 +39,16 @@ export function collectImages(issue: Issue, template: Template, folderName: stri
     return { source, outputPath, url, width, height };
   };
   const bySource = new Map<string, ImageAsset>();
+  // One file written two ways (images/./a.jpg, a link to it inside the folder) is published once.
+  const byFile = new Map<string, ImageAsset>();
   for (const local of localImages(issue, template)) {
-    if (!bySource.has(local.image.src)) bySource.set(local.image.src, assetFor(local.path, local.outputPath, local.read));
+    let asset = byFile.get(local.path);
+    if (!asset) byFile.set(local.path, (asset = assetFor(local.path, local.outputPath, local.read)));
+    if (!bySource.has(local.image.src)) bySource.set(local.image.src, asset);
   }
   const logoPath = join(template.folder, template.config.logo.file);
   const logo = assetFor(logoPath, logoOutputPath(template), readImageFacts(logoPath));
-  const all = [logo, ...bySource.values()];
+  const all = [logo, ...byFile.values()];
   return { bySource, logo, all };
 }
 /** The size an image is shown at in a slot of `slotWidth` pixels: never enlarged. */

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { editIssue, makeProject, runPvd } from '../helpers.js';
+import { editIssue, ISSUE_042, lineOf, makeProject, runPvd } from '../helpers.js';
 
 function snapshot(folder: string): Record<string, string> {
   const files: Record<string, string> = {};
@@ -58,7 +58,7 @@ describe('pvd build outputs', () => {
     editIssue(root, '042', (source) => source.replace('## Le chiffre du mois', '## Le chifre du mois'));
     const refused = runPvd(['build', '42'], { cwd: root });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/issues\/042\/issue\.md:\d+:1 +erreur +unknown-section +Rubrique inconnue « Le chifre du mois » : vouliez-vous dire « Le chiffre du mois » \?/);
+    expect(refused.stderr).toContain(`issues/042/issue.md:${lineOf(ISSUE_042, '## Le chiffre du mois')}:1  erreur  unknown-section  Rubrique inconnue « Le chifre du mois » : vouliez-vous dire « Le chiffre du mois » ?`);
     expect(snapshot(join(root, 'out', '042'))).toEqual(before);
   });
 });

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PVD, editIssue, makeProject, runPvd } from '../helpers.js';
+import { ISSUE_042, PVD, editIssue, lineOf, makeProject, runPvd } from '../helpers.js';
 
 const STACK_TRACE = /\n\s+at .+:\d+:\d+/;
 
@@ -12,10 +12,10 @@ describe('pvd build refuses an issue it cannot render', () => {
     ['a « : » left unquoted', (source: string) => source.replace('status: ready', 'status: ready: oui'), /issues\/042\/issue\.md:6:1 +erreur +parse +« : » dans une valeur sans guillemets : le YAML y voit une nouvelle clé\. Mettez la valeur entre guillemets/],
     ['an unclosed front matter', (source: string) => source.replace('---\n\n**Chaque', '\n**Chaque'), /issues\/042\/issue\.md:1:1 +erreur +parse +L'en-tête YAML ouvert ligne 1/],
     ['a wrong type', (source: string) => source.replace('number: 42', 'number: quarante-deux'), /issues\/042\/issue\.md:2:9 +erreur +front-matter +« number » doit être un nombre entier/],
-    ['an unknown section', (source: string) => source.replace('## Voir aussi', '## Voir ausi'), /:\d+:1 +erreur +unknown-section +Rubrique inconnue « Voir ausi » : vouliez-vous dire « Voir aussi » \?/],
-    ['a missing image', (source: string) => source.replace('images/toul.jpg', 'images/Toul.JPG'), /:\d+:1 +erreur +image-missing +Image introuvable : images\/Toul\.JPG/],
-    ['an image outside the issue folder', (source: string) => source.replace('images/toul.jpg', '../../package.json'), /erreur +image-outside/],
-    ['a javascript: link', (source: string) => source.replace('https://www.cerema.fr/', 'JavaScript:alert(1)'), /erreur +link-scheme +Lien dangereux refusé/],
+    ['an unknown section', (source: string) => source.replace('## Voir aussi', '## Voir ausi'), new RegExp(`issues/042/issue\\.md:${lineOf(ISSUE_042, '## Voir aussi')}:1 +erreur +unknown-section +Rubrique inconnue « Voir ausi » : vouliez-vous dire « Voir aussi » \\?`)],
+    ['a missing image', (source: string) => source.replace('images/toul.jpg', 'images/Toul.JPG'), new RegExp(`issues/042/issue\\.md:${lineOf(ISSUE_042, 'images/toul.jpg')}:1 +erreur +image-missing +Image introuvable : images/Toul\\.JPG`)],
+    ['an image outside the issue folder', (source: string) => source.replace('images/toul.jpg', '../../package.json'), new RegExp(`issues/042/issue\\.md:${lineOf(ISSUE_042, 'images/toul.jpg')}:1 +erreur +image-outside +L'image « \\.\\./\\.\\./package\\.json » est hors du dossier du numéro`)],
+    ['a javascript: link', (source: string) => source.replace('https://www.cerema.fr/', 'JavaScript:alert(1)'), new RegExp(`issues/042/issue\\.md:${lineOf(ISSUE_042, 'https://www.cerema.fr/')}:1 +erreur +link-scheme +Lien dangereux refusé \\(JavaScript:alert\\(1\\)\\)`)],
   ])('with %s: exit 1, a located French message, no stack trace, no output', (_, edit, expected) => {
     const root = makeProject();
     editIssue(root, '042', edit);
@@ -48,8 +48,8 @@ describe('pvd build refuses an issue it cannot render', () => {
     [['build', '1000'], /« 1000 » n'est pas un numéro de lettre : donnez un nombre entre 1 et 999/],
     [['build', '0'], /« 0 » n'est pas un numéro de lettre/],
     [['build'], /Quel numéro produire \?/],
-    [['build', '42', '--target', 'outlook'], /outlook/],
-    [['build', '42', '--frobnicate'], /frobnicate/],
+    [['build', '42', '--target', 'outlook'], /^pvd : « outlook » n'est pas une valeur permise pour --target : choisissez parmi generic, brevo, mailchimp, mailjet, listmonk, sendy\.\n$/],
+    [['build', '42', '--frobnicate'], /^pvd : option inconnue « --frobnicate »\. Lancez « npx pvd --help » pour l’aide\.\n$/],
   ])('exits 2 on a usage error: pvd %j', (args, expected) => {
     const result = runPvd(args, { cwd: makeProject() });
     expect(result.code).toBe(2);

@@ -1,17 +1,23 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PVD, REPO, runPvd } from '../helpers.js';
 
 /**
  * Runs `pvd lint` with a module hook that logs every ES module Node loads (the bundle's
  * chunks) and every require() (what the bundle asks of Node at run time).
  */
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
 function loadedBy(args: readonly string[]): { urls: string[]; requires: string[]; code: number | null } {
-  const folder = mkdtempSync(join(tmpdir(), 'pvd-loads-'));
+  const folder = mkdtempSync(join(tmpdir(), 'pvd-test-loads-'));
+  folders.push(folder);
   const log = join(folder, 'loaded.log');
   writeFileSync(join(folder, 'hooks.mjs'), `
 import { appendFileSync } from 'node:fs';

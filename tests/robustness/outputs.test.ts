@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, test } from 'vitest';
 import { addToIssueFolder } from '../../src/io/output-folder.js';
@@ -287,8 +288,10 @@ describe('everyday I/O: a French message naming the path, exit 2', () => {
     const result = spawnSync('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script, 'sh', process.execPath, PVD], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PVD_LANG: '' } });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr, signal: result.signal };
   };
-  const probe = spawnSync('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', 'mkdir -p /tmp/pvd-test-probe && mount -t tmpfs -o size=64k tmpfs /tmp/pvd-test-probe'], { encoding: 'utf8' });
-  rmSync('/tmp/pvd-test-probe', { recursive: true, force: true });
+  // A folder of its own: other runs of the suite may probe at the same time.
+  const probeFolder = mkdtempSync(join(tmpdir(), 'pvd-test-probe-'));
+  const probe = spawnSync('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', 'mount -t tmpfs -o size=64k tmpfs "$1"', 'sh', probeFolder], { encoding: 'utf8' });
+  rmSync(probeFolder, { recursive: true, force: true });
   const canMount = probe.status === 0;
   if (!canMount) console.log(`unshare/mount unavailable (${probe.error?.message ?? probe.stderr.trim()}): the read-only and full-disk tests are skipped.`);
 

@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, mkdtempSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
-import { PVD } from '../helpers.js';
+import { PVD, type PvdRun } from '../helpers.js';
 import { prepareOutDir } from '../../src/io/out-dir.js';
 import { configureRule, type ConfiguredRule } from '../../src/lint/index.js';
 import { rules } from '../../src/lint/rules/index.js';
@@ -133,37 +132,26 @@ export function htmlProblems(html: string): string[] {
 }
 
 /**
- * Loaded before pvd with `node --import`: writes the process's peak memory (maxRSS, KiB)
- * to $PVD_MAXRSS_FILE at exit. Works where /usr/bin/time is missing.
+ * Loaded before pvd with `node --import`: prints on stderr, last, how many bytes the
+ * process read through system calls (Linux's /proc/self/io, `rchar`): a count of work, not
+ * a time, the same on a fast or a slow machine.
  */
-export const MAXRSS_IMPORT = `data:text/javascript,${encodeURIComponent(
-  "import { writeFileSync } from 'node:fs'; import { isMainThread } from 'node:worker_threads'; if (isMainThread) process.on('exit', () => { if (process.env.PVD_MAXRSS_FILE) writeFileSync(process.env.PVD_MAXRSS_FILE, String(process.resourceUsage().maxRSS)); });",
+const BYTES_READ_IMPORT = `data:text/javascript,${encodeURIComponent(
+  "import { readFileSync } from 'node:fs'; import { isMainThread } from 'node:worker_threads'; if (isMainThread) process.on('exit', () => { process.stderr.write('\\nbytes-read ' + /rchar: (\\d+)/.exec(readFileSync('/proc/self/io', 'utf8'))[1] + '\\n'); });",
 )}`;
 
-export interface MeasuredRun {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-  /** Peak resident memory of the pvd process, in MB. */
-  maxRssMb: number;
-}
+export const canCountBytesRead = existsSync('/proc/self/io');
 
-/** Runs the compiled CLI like runPvd, timing it and reading its peak memory. */
-export function runPvdMeasured(args: readonly string[], options: { cwd: string; timeout?: number }): MeasuredRun {
-  const rssFile = join(mkdtempSync(join(tmpdir(), 'pvd-rss-')), 'maxrss');
-  const started = performance.now();
-  const result = spawnSync(process.execPath, ['--import', MAXRSS_IMPORT, PVD, ...args], {
+/** Runs the compiled CLI like runPvd and says how many bytes it read in all (its code, the issue, the images…). */
+export function runPvdCountingReads(args: readonly string[], options: { cwd: string }): PvdRun & { bytesRead: number } {
+  const result = spawnSync(process.execPath, ['--import', BYTES_READ_IMPORT, PVD, ...args], {
     cwd: options.cwd,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', PVD_LANG: '', PVD_ROOT: '', PVD_MAXRSS_FILE: rssFile },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', PVD_LANG: '', PVD_ROOT: '' },
     encoding: 'utf8',
-    timeout: options.timeout ?? 60_000,
-    maxBuffer: 256 * 1024 * 1024,
+    timeout: 60_000,
   });
-  const ms = performance.now() - started;
-  const maxRssKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : Number.NaN;
-  return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, ms, maxRssMb: maxRssKb / 1024 };
+  const counted = /\nbytes-read (\d+)\n$/.exec(result.stderr);
+  return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr.slice(0, counted?.index), bytesRead: Number(counted?.[1]) };
 }
 
 /** What a stack trace looks like in pvd's output: a user must never see one. */

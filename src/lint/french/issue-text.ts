@@ -1,12 +1,20 @@
+import { FIRST_YEAR, LAST_YEAR } from '../../issue/front-matter-schema.js';
 import type { Issue } from '../../issue/model.js';
+import { isRealDate } from '../../text/dates.js';
 import { maskNonProse } from '../../text/french/words.js';
 import { LineIndex } from '../../text/positions.js';
 import { proseOfBody } from '../prose.js';
 
-/** The issue's send date (YYYY-MM-DD), the reference for every date it writes; undefined when the header lacks it. */
+/**
+ * The issue's send date (YYYY-MM-DD), the reference for every date it writes. Read from the
+ * header even when another key is wrong, so the dates are still checked; undefined when the
+ * date itself is missing or refused (`0099-03-15` would make every weekday wrong).
+ */
 export function sendDate(issue: Issue): string | undefined {
   const date = issue.frontMatter?.date ?? issue.data.date;
-  return typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined;
+  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date)) return undefined;
+  const year = Number(date.slice(0, 4));
+  return year >= FIRST_YEAR && year <= LAST_YEAR ? date : undefined;
 }
 
 export interface BodyProse {

@@ -49,7 +49,10 @@ export interface ProseWord {
   end: number;
 }
 
-export type SkipReason = 'number' | 'acronym' | 'mixed-case' | 'proper-name' | 'too-short';
+export type SkipReason = 'number' | 'acronym' | 'mixed-case' | 'proper-name' | 'too-short' | 'too-long';
+
+/** Hunspell's own limit on a word (MAXWORDLEN), in letters. */
+const MAX_WORD_LENGTH = 100;
 
 /**
  * Every word of a text, in order, addresses and merge tags left out. `startsSentence`
@@ -82,7 +85,7 @@ export function isCapitalised(word: string): boolean {
 
 /**
  * Why a word is not for the dictionary: it holds a digit (4e, 14h00, n°1), it is an
- * acronym (PVD, ACV-PVD), it has a capital inside (YouTube), it is too short to judge,
+ * acronym (PVD, ACV-PVD), it has a capital inside (YouTube), it is too short or too long to judge,
  * or it is capitalised inside a sentence (a proper name: Manosque, Saint-Bonnet-en-Champsaur, l'Agence).
  */
 export function skipReason(word: string, sentenceStart: boolean): SkipReason | undefined {
@@ -90,6 +93,9 @@ export function skipReason(word: string, sentenceStart: boolean): SkipReason | u
   const body = word.replace(ELISION, '');
   if ((body.match(UPPER_GLOBAL)?.length ?? 0) >= 2 && body.split('-').some((part) => part.length > 1 && part === part.toUpperCase())) return 'acronym';
   if (body.length < 2) return 'too-short';
+  // No French word is this long (the longest are under 30 letters): a run of letters pasted
+  // by mistake, which the dictionary and the suggestions would spend seconds on.
+  if (body.length > MAX_WORD_LENGTH) return 'too-long';
   // A capital inside a word is a brand or code (YouTube, iPhone, LinkedIn), not French.
   if (body.split(/['’-]/).some((part) => UPPER_INSIDE.test(part))) return 'mixed-case';
   // After an elision a capital is a name even at the start of a sentence: L'Agence, d'Azur.

@@ -28,13 +28,13 @@ describe('which words the dictionary reads', () => {
     ['4e', false, 'number'], ['14h00', false, 'number'], ['1er', true, 'number'],
     ['PVD', true, 'acronym'], ['ACV-PVD', false, 'acronym'], ['CEREMA', true, 'acronym'],
     ['Manosque', false, 'proper-name'], ['Saint-Bonnet-en-Champsaur', false, 'proper-name'], ["l'Agence", false, 'proper-name'], ["L'Agence", true, 'proper-name'],
-    ['y', false, 'too-short'],
+    ['y', false, 'too-short'], ['x'.repeat(101), false, 'too-long'],
     ['YouTube', true, 'mixed-case'], ['iPhone', false, 'mixed-case'], ['LinkedIn', true, 'mixed-case'],
   ])('%s (sentence start: %s) is skipped as %s', (word, start, reason) => {
     expect(skipReason(word, start)).toBe(reason);
   });
 
-  it.each([['Mobiliscope', true], ["L'année", true], ['programme', false], ['Meurthe-et-Moselle', true]])('%s (sentence start: %s) is read', (word, start) => {
+  it.each([['Mobiliscope', true], ["L'année", true], ['programme', false], ['Meurthe-et-Moselle', true], ['anticonstitutionnellement', false], ['a'.repeat(100), false]])('%s (sentence start: %s) is read', (word, start) => {
     expect(skipReason(word, start)).toBeUndefined();
   });
 
