@@ -47,6 +47,8 @@ export async function buildMany(jobs: readonly IssueFile[], settings: BuildSetti
   const reports: BuildReport[] = new Array(jobs.length);
   let next = 0;
   let done = 0;
+  let stopped = 0;
+  const told = new Set<Worker>();
   await new Promise<void>((resolve, reject) => {
     const workers: Worker[] = [];
     const fail = (error: unknown) => {
@@ -65,9 +67,16 @@ export async function buildMany(jobs: readonly IssueFile[], settings: BuildSetti
         if (message.error) return fail(failureOf(message.error));
         reports[message.index] = message.report!;
         onReport(++done);
-        if (done < jobs.length) return feed(worker);
-        for (const idle of workers) void idle.terminate();
-        resolve();
+        if (next < jobs.length) return feed(worker);
+        // No issue left for it: the worker ends on its own, so what it learnt (the spelling
+        // verdicts) is saved at its exit, as a single-threaded build saves it.
+        told.add(worker);
+        worker.postMessage(null);
+      });
+      worker.on('exit', (code) => {
+        // A thread stopping unasked is a failure, never a wait without end.
+        if (!told.has(worker)) return fail(new Error(`a build thread stopped (exit code ${code})`));
+        if (++stopped === workers.length) resolve();
       });
       worker.on('error', fail);
       feed(worker);

@@ -51,7 +51,9 @@ if (parentPort) {
   }
   if (options) {
     const ready = options;
-    port.on('message', ({ index, job }: WorkerJob) => {
+    port.on('message', (message: WorkerJob | null) => {
+      if (message === null) return port.close();
+      const { index, job } = message;
       buildIssue(job, ready).then(
         (result) => port.postMessage({ index, report: toReport(result) }),
         (error: unknown) => port.postMessage({ index, error: describeFailure(error) }),

@@ -1,0 +1,50 @@
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeProject, REPO, runPvd } from '../helpers.js';
+
+const CACHE = join(REPO, 'node_modules', '.cache', 'pvd');
+const storeFiles = () => (existsSync(CACHE) ? readdirSync(CACHE).filter((name) => name.startsWith('spelling-')).map((name) => join(CACHE, name)) : []);
+
+// A word no dictionary and no other test has, unknown to the spelling rule.
+const WORD = `vrombi${Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`;
+
+/** #42 and nine copies: enough issues for pvd build --all to start a thread per core. */
+function archive(): string {
+  const root = makeProject();
+  const path = join(root, 'issues', '042', 'issue.md');
+  writeFileSync(path, readFileSync(path, 'utf8').replace('**Chaque', `${WORD} **Chaque`));
+  for (let number = 101; number <= 109; number++) {
+    const folder = join(root, 'issues', String(number));
+    cpSync(join(root, 'issues', '042'), folder, { recursive: true });
+    writeFileSync(join(folder, 'issue.md'), readFileSync(path, 'utf8').replace(/^number: .*$/m, `number: ${number}`));
+  }
+  return root;
+}
+
+// The store is pvd's own cache, shared by every test: the word this test taught it goes away.
+afterAll(() => {
+  for (const file of storeFiles()) {
+    const text = readFileSync(file, 'utf8');
+    if (!text.includes(WORD)) continue;
+    const entry = JSON.parse(text) as { value: { known: string[]; unknown: Record<string, string[]> } };
+    delete entry.value.unknown[WORD];
+    entry.value.known = entry.value.known.filter((word) => word !== WORD);
+    writeFileSync(file, JSON.stringify(entry));
+  }
+});
+
+describe.skipIf(availableParallelism() < 2)('pvd build --all on several threads', () => {
+  it('keeps what the threads learnt: the spelling verdicts are saved when each thread ends', () => {
+    const root = archive();
+    expect(storeFiles().some((file) => readFileSync(file, 'utf8').includes(WORD))).toBe(false);
+    const run = runPvd(['build', '--all'], { cwd: root });
+    expect(run.code).toBe(0);
+    // Every issue was built and warned about the word, by the threads (ten issues: two or more of them).
+    expect(run.stderr.match(new RegExp(`« ${WORD} » n'est pas dans le dictionnaire`, 'g'))).toHaveLength(10);
+    expect(readdirSync(join(root, 'out')).filter((name) => /^\d+$/.test(name)).sort()).toEqual(['042', '101', '102', '103', '104', '105', '106', '107', '108', '109']);
+    // Remembered for the next run: a thread stopped without saving it would leave it out.
+    expect(storeFiles().some((file) => readFileSync(file, 'utf8').includes(`"${WORD}"`))).toBe(true);
+  });
+});
