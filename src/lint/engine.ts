@@ -9,6 +9,7 @@ import type { RuleSetting, Template } from '../template/model.js';
 import { LineIndex } from '../text/positions.js';
 import { disabledRules } from './directives.js';
 import type { AnyRule, ReportDescriptor, Visitors } from './rule.js';
+import { issueNumbers, type IssueNumbers } from './issue-numbers.js';
 import { traverse } from './traverse.js';
 
 /** A rule with what template.yaml says of it: its level and its options. */
@@ -49,10 +50,12 @@ function optionError(rule: AnyRule, template: Template, option: string): Templat
 export interface LintContext {
   template: Template;
   project: Project;
+  /** Shared by the issues of a session; read afresh for this issue alone when absent. */
+  numbers?: IssueNumbers;
 }
 
 /** Runs the configured rules on one parsed issue: one traversal, every rule's visitors. */
-export function runRules(issue: Issue, configured: readonly ConfiguredRule[], { template, project }: LintContext): Diagnostic[] {
+export function runRules(issue: Issue, configured: readonly ConfiguredRule[], { template, project, numbers = issueNumbers(project) }: LintContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const lines = new LineIndex(issue.source);
   const disabled = disabledRules(issue);
@@ -88,7 +91,7 @@ export function runRules(issue: Issue, configured: readonly ConfiguredRule[], { 
       }
     };
     try {
-      const created = rule.create({ issue, template, project, options, lines, report });
+      const created = rule.create({ issue, template, project, numbers, options, lines, report });
       const guarded: Visitors = {};
       for (const [name, visit] of Object.entries(created)) (guarded as Record<string, unknown>)[name] = guard(visit as (...args: unknown[]) => void);
       visitors.push(guarded);

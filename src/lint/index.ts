@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { loadIssue, loadIssueSource, type LoadedIssue } from '../issue/load.js';
 import { decodeIssueBytes } from '../issue/read.js';
 import type { IssueFile, Project } from '../project.js';
+import type { IssueNumbers } from './issue-numbers.js';
 import type { Template } from '../template/model.js';
 import { runRules, type ConfiguredRule } from './engine.js';
 import { applyFixes } from './fix.js';
@@ -17,6 +18,7 @@ export interface Linter {
   template: Template;
   project: Project;
   rules: readonly ConfiguredRule[];
+  numbers?: IssueNumbers;
 }
 
 /** The lint stage on a loaded issue: its parse problems first, then every rule's. */

@@ -3,6 +3,7 @@ import type { Fix, Position, Severity } from '../diagnostics/index.js';
 import type { Message, MessageData } from '../i18n/lang.js';
 import type { Block, Heading, Image, Inline, Issue, Item, Link, Section } from '../issue/model.js';
 import type { Project } from '../project.js';
+import type { IssueNumbers } from './issue-numbers.js';
 import type { Template } from '../template/model.js';
 import type { LineIndex } from '../text/positions.js';
 import type { TextNode } from './prose.js';
@@ -21,6 +22,8 @@ export interface RuleContext<Options> {
   issue: Issue;
   template: Template;
   project: Project;
+  /** The numbers the issues of issues/ declare, read once per session. */
+  numbers: IssueNumbers;
   /** The rule's options: its defaults, overridden by template.yaml. */
   options: Options;
   /** Offsets ↔ lines and columns of the issue's source. */

@@ -3,6 +3,7 @@ import { TemplateError } from '../errors.js';
 import type { InboxSettings } from '../inbox/check.js';
 import { BROWSER_CHECK_IDS, INBOX_CHECK_IDS } from '../inbox/ids.js';
 import { configureRule, type ConfiguredRule, type Linter } from '../lint/index.js';
+import { issueNumbers } from '../lint/issue-numbers.js';
 import { rules as allRules } from '../lint/rules/index.js';
 import { findProject, type Project } from '../project.js';
 import { loadTemplate } from '../template/load.js';
@@ -23,7 +24,7 @@ export function openSession(project: Project = findProject(), templateName?: str
   checkRuleIds(template);
   const settings = template.config.rules;
   const rules = allRules.map((rule) => configureRule(rule, settings[rule.id], template)).filter((rule): rule is ConfiguredRule => rule !== undefined);
-  return { project, template, rules, inbox: { level: (id) => levelOf(settings[id]) } };
+  return { project, template, rules, numbers: issueNumbers(project), inbox: { level: (id) => levelOf(settings[id]) } };
 }
 
 function levelOf(setting: RuleSetting | undefined): Severity | 'off' | undefined {

@@ -1,6 +1,4 @@
-import { resolve } from 'node:path';
-import { declaredNumber } from '../../issue/declared-number.js';
-import { displayPath, listIssues } from '../../project.js';
+import { displayPath } from '../../project.js';
 import { valuePosition } from '../header.js';
 import { defineRule } from '../rule.js';
 
@@ -14,14 +12,12 @@ export default defineRule({
       en: 'The number {number} is also declared by {others}: each number is unique, fix "number" in one of them.',
     },
   },
-  create({ issue, project, report }) {
+  create({ issue, numbers, report }) {
     return {
       issue() {
         const { number } = issue.data;
         if (typeof number !== 'number') return;
-        const others = listIssues(project)
-          .filter((ref) => resolve(ref.path) !== issue.path && declaredNumber(ref.path) === number)
-          .map((ref) => displayPath(ref.path));
+        const others = numbers.filesDeclaring(number).filter((path) => path !== issue.path).map(displayPath);
         if (others.length > 0) report({ at: valuePosition(issue, 'number'), messageId: 'duplicate', data: { number, others: others.join(', ') } });
       },
     };
