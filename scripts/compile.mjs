@@ -1,7 +1,8 @@
-// Compiles src/ into dist/ with esbuild: one ESM bundle per entry point, with
-// the commands split into chunks loaded on demand, so `pvd lint` never parses
-// the code of juice, Handlebars or inquirer. Bundling also spares Node the
-// resolution of hundreds of small module files on every start.
+// Compiles src/ into dist/ with esbuild: the CLI and the build thread each as one CommonJS
+// bundle, which dist/launch.cjs runs through V8's code cache (Node 20 caches no ES module).
+// Commands stay lazy inside the bundle: esbuild wraps what only import() reaches, so
+// `pvd lint` never runs the code of juice, Handlebars or inquirer. Bundling also spares
+// Node the resolution of hundreds of small module files on every start.
 import { build } from 'esbuild';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -46,28 +47,31 @@ const onePerVersion = {
 // Built beside dist/ and swapped in, so a pvd process running meanwhile (tests run
 // in parallel) never loads a half-written bundle.
 const staging = `dist.staging-${process.pid}`;
-const result = await build({
-  // The build worker sits in chunks/ beside the pipeline chunk that starts it.
-  entryPoints: { cli: 'src/cli.ts', 'chunks/build-worker': 'src/pipeline/build-worker.ts' },
+const common = {
   outdir: staging,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
   metafile: true,
-  chunkNames: 'chunks/[name]-[hash]',
   // juice only needs cheerio's DOM; the full entry also loads parse5 and undici.
   alias: { cheerio: 'cheerio/slim' },
-  // Bundled CommonJS packages (juice, handlebars) call require() for Node built-ins.
-  banner: { js: "import { createRequire as __pvdCreateRequire } from 'node:module'; const require = __pvdCreateRequire(import.meta.url);" },
+  // A CommonJS bundle has no import.meta: its own file's URL stands in.
+  define: { 'import.meta.url': '__pvdImportMetaUrl' },
+  banner: { js: "const __pvdImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // import() of what is not bundled becomes require(): the bundle runs outside Node's ESM loader.
+  supported: { 'dynamic-import': false },
   logLevel: 'warning',
   // Loaded from node_modules, never bundled: playwright-core (a browser driver, by `pvd check` only) and
   // ssh2 (under ssh2-sftp-client), whose native add-ons a bundle cannot hold (by `pvd publish` to sftp:// only).
   external: ['playwright-core', 'ssh2', 'ssh2-sftp-client'],
   plugins: [onePerVersion],
-});
+};
+const result = await build({ ...common, entryPoints: { pvd: 'src/cli.ts', 'build-worker': 'src/pipeline/build-worker.ts' } });
+// The launcher itself: Node's modules only, nothing to bundle or cache.
+await build({ ...common, entryPoints: { launch: 'src/launch.ts' }, metafile: false, sourcemap: false, banner: {}, define: {}, plugins: [] });
 // Which source modules went into which output file: the test proving that
 // `pvd lint` loads no heavy module reads it.
 writeFileSync(`${staging}/meta.json`, JSON.stringify(result.metafile));

@@ -272,4 +272,5 @@ export async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
-await main(process.argv.slice(2));
+// main() reports every error itself and sets the exit code.
+void main(process.argv.slice(2));

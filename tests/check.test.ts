@@ -9,7 +9,7 @@ import { writeContactSheet } from '../src/check/contact-sheet.js';
 import { toDiagnostics, type Render } from '../src/check/findings.js';
 import { PAGE_SCRIPT } from '../src/check/page-script.js';
 import { markElements, PROFILES, withoutAtMedia } from '../src/check/profiles.js';
-import { CHROMIUM, ISSUE_042, PVD, REPO, chromiumSkipReason, editIssue, hasChromium, launchChromium, lineOf, makeProject, runPvd } from './helpers.js';
+import { CHROMIUM, ISSUE_042, PVD, chromiumSkipReason, editIssue, hasChromium, launchChromium, lineOf, makeProject, runPvd } from './helpers.js';
 
 const profile = (id: string) => PROFILES.find((candidate) => candidate.id === id)!;
 const temporary: string[] = [];
@@ -315,13 +315,14 @@ describe('playwright-core is loaded by pvd check alone', () => {
     const root = project();
     const log = join(root, 'loaded.log');
     mkdirSync(join(root, 'hooks'));
-    writeFileSync(join(root, 'hooks', 'hooks.mjs'), "import { appendFileSync } from 'node:fs';\nlet log;\nexport async function initialize(data) { log = data.log; }\nexport async function load(url, context, next) { appendFileSync(log, url + '\\n'); return next(url, context); }\n");
-    writeFileSync(join(root, 'hooks', 'register.mjs'), `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url, { data: { log: ${JSON.stringify(log)} } });\n`);
+    // Every require() of the run, the bundle's own included (playwright-core is required, never bundled).
+    writeFileSync(join(root, 'hooks', 'requires.cjs'), `const Module = require('node:module'); const { appendFileSync } = require('node:fs');\nconst load = Module._load;\nModule._load = function (request, ...rest) { appendFileSync(${JSON.stringify(log)}, request + '\\n'); return load.call(this, request, ...rest); };\n`);
     writeFileSync(log, '');
-    const result = spawnSync(process.execPath, ['--import', join(root, 'hooks', 'register.mjs'), PVD, 'build', '42'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync(process.execPath, ['--require', join(root, 'hooks', 'requires.cjs'), PVD, 'build', '42'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(result.status, result.stderr).toBe(0);
-    const loaded = readFileSync(log, 'utf8').split('\n');
-    expect(loaded.some((url) => url.includes(`${REPO}/dist/`))).toBe(true);
-    expect(loaded.filter((url) => url.includes('playwright'))).toEqual([]);
+    const required = readFileSync(log, 'utf8').split('\n');
+    // The hook sees the bundle start, and would see playwright-core.
+    expect(required).toContain('../dist/launch.cjs');
+    expect(required.filter((request) => request.includes('playwright'))).toEqual([]);
   });
 });

@@ -13,8 +13,9 @@ import type { WorkerFailure, WorkerJob, WorkerSetup } from './build-worker.js';
 /** Below this many issues, starting threads costs more than it saves. */
 const PARALLEL_FROM = 8;
 
-// The compiled worker sits beside this chunk in dist/chunks/ (see scripts/compile.mjs).
-const WORKER = new URL('./build-worker.js', import.meta.url);
+// Threads start on the launcher beside the compiled CLI in dist/ (see scripts/compile.mjs), which
+// runs the build-worker bundle with its code cache.
+const WORKER = new URL('./launch.cjs', import.meta.url);
 
 /** What a build needs besides the template compiled: each thread compiles its own. */
 export type BuildSettings = Omit<BuildOptions, 'compiled'>;
@@ -61,7 +62,7 @@ export async function buildMany(jobs: readonly IssueFile[], settings: BuildSetti
       worker.postMessage({ index, job: jobs[index]! } satisfies WorkerJob);
     };
     for (let count = 0; count < threads; count++) {
-      const worker = new Worker(WORKER, { workerData: setup });
+      const worker = new Worker(WORKER, { workerData: { bundle: 'build-worker', setup } });
       workers.push(worker);
       worker.on('message', (message: { index: number; report?: BuildReport; error?: WorkerFailure }) => {
         if (message.error) return fail(failureOf(message.error));

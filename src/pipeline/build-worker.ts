@@ -40,7 +40,7 @@ export function describeFailure(error: unknown): WorkerFailure {
 // Run only as a worker thread of build-many.ts, one issue per message.
 if (parentPort) {
   const port = parentPort;
-  const setup = workerData as WorkerSetup;
+  const { setup } = workerData as { setup: WorkerSetup };
   let options: BuildOptions | undefined;
   try {
     const session = openSession({ root: setup.root, issuesDir: join(setup.root, 'issues') }, setup.templateName);

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire, wrap } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+import { isMainThread, workerData } from 'node:worker_threads';
+
+/**
+ * Runs a bundle of dist/ (the CLI, or a build thread) with the code V8 compiled for it on an
+ * earlier run: Node 20 has no compile cache for ES modules, and compiling pvd's code was a
+ * third of what `pvd build` spent. The first run of each command writes its cache into
+ * pvd's node_modules/.cache/pvd/ as it exits; every later run skips parsing and compiling
+ * what that run had compiled.
+ */
+export function runBundle(bundle: string, role: string): void {
+  const file = join(__dirname, `${bundle}.cjs`);
+  const source = readFileSync(file, 'utf8');
+  const cacheFile = codeCachePath(file, role);
+  const cached = cacheFile === undefined ? undefined : readOptional(cacheFile);
+  const script = new Script(wrap(source), { filename: file, cachedData: cached });
+  // Absent, or made by another V8 or other flags (V8 checks): this run makes a new one.
+  if (cacheFile !== undefined && (cached === undefined || script.cachedDataRejected)) {
+    process.once('exit', () => saveCodeCache(cacheFile, script));
+  }
+  const run = script.runInThisContext() as (exports: object, require: NodeRequire, module: object, filename: string, dirname: string) => void;
+  const module = { exports: {}, filename: file, id: file };
+  run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+}
+
+/**
+ * The cache of one role (a command, the build thread), named by the bundle's size and date
+ * and by Node's version: V8 only checks the source's length, so a rebuilt bundle must never
+ * meet the code of the previous one. Undefined outside an installed pvd.
+ */
+function codeCachePath(file: string, role: string): string | undefined {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    return undefined;
+  }
+  const key = createHash('sha256').update(`${stat.size}:${stat.mtimeMs}:${process.version}:${process.arch}`).digest('hex').slice(0, 16);
+  return join(dirname(file), '..', 'node_modules', '.cache', 'pvd', `code-${role}-${key}.bin`);
+}
+
+function readOptional(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written whole or not at all (other pvd processes may read it meanwhile); older caches of the role go. A read-only install only loses the speed-up. */
+function saveCodeCache(path: string, script: Script): void {
+  const folder = dirname(path);
+  const name = path.slice(folder.length + 1);
+  const role = name.slice(0, name.lastIndexOf('-') + 1);
+  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(temporary, script.createCachedData());
+    renameSync(temporary, path);
+    for (const entry of readdirSync(folder)) {
+      if (entry !== name && entry.startsWith(role) && entry.endsWith('.bin')) rmSync(join(folder, entry), { force: true });
+    }
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+}
+
+// Started as a build thread (pipeline/build-many.ts): the bundle to run is in its data.
+if (!isMainThread && (workerData as { bundle?: unknown } | null)?.bundle === 'build-worker') runBundle('build-worker', 'worker');
