@@ -43,8 +43,8 @@ const MAXRSS_IMPORT = `data:text/javascript,${encodeURIComponent(
   "import { writeFileSync } from 'node:fs'; import { isMainThread } from 'node:worker_threads'; if (isMainThread) process.on('exit', () => { if (process.env.BENCH_MAXRSS_FILE) writeFileSync(process.env.BENCH_MAXRSS_FILE, String(process.resourceUsage().maxRSS)); });",
 )}`;
 
-if (!existsSync(join(REPO, 'dist', 'cli.js'))) {
-  console.error('dist/cli.js is missing: run "npm install" (or "npm run build") first.');
+if (!existsSync(join(REPO, 'dist', 'pvd.cjs'))) {
+  console.error('dist/pvd.cjs is missing: run "npm install" (or "npm run build") first.');
   process.exit(2);
 }
 
@@ -330,8 +330,12 @@ function shares(dir, stages) {
       if (stage) {
         add(stage.name, ms);
         for (const part of stage.parts ?? []) if (stack.some((frame) => named(frame, part.name))) add(part.name, ms);
-      } else if (stack.some((frame) => frame.functionName === 'compileSourceTextModule')) {
+      } else if (stack.some((frame) => frame.functionName === 'compileSourceTextModule' || (frame.functionName === 'Script' && frame.url === 'node:vm'))) {
+        // An ES module compiled, or the bundle's code read back from V8's code cache (dist/launch.cjs).
         add('modules', ms), add('modules:compile', ms);
+      } else if (stack.some((frame) => frame.functionName === 'runBundle') && !stack.some((frame) => /\/dist\/[^/]+\.cjs$/.test(frame.url) && !frame.url.endsWith('/launch.cjs'))) {
+        // The launcher reading the bundle and its code cache.
+        add('modules', ms), add('modules:loader', ms);
       } else if (stack.some(isTopLevel)) {
         add('modules', ms), add('modules:evaluate', ms);
       } else if (stack.some((frame) => frame.url.startsWith('node:internal/modules/'))) {
