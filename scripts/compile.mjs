@@ -4,7 +4,7 @@
 // `pvd lint` never runs the code of juice, Handlebars or inquirer. Bundling also spares
 // Node the resolution of hundreds of small module files on every start.
 import { build } from 'esbuild';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 /**
@@ -69,7 +69,33 @@ const common = {
   external: ['playwright-core', 'ssh2', 'ssh2-sftp-client'],
   plugins: [onePerVersion],
 };
-const result = await build({ ...common, entryPoints: { pvd: 'src/cli.ts', 'build-worker': 'src/pipeline/build-worker.ts' } });
+/**
+ * The bundle of one command holds the CLI and that command alone: the others' modules are
+ * stubs there. `pvd lint` then reads, compiles and keeps in memory a third of pvd's code.
+ * One command per file in src/commands/, one bundle per command, named alike: the launcher
+ * (bin/pvd.js) picks the bundle by the first argument; anything else (help, an option before
+ * the command, a mistyped command) runs dist/pvd.cjs, which holds them all.
+ */
+const COMMANDS = readdirSync('src/commands').filter((name) => /^[a-z]+\.ts$/.test(name)).map((name) => name.slice(0, -3));
+const onlyCommand = (kept) => ({
+  name: 'only-command',
+  setup(context) {
+    context.onResolve({ filter: /^\.\/commands\/[a-z]+\.js$/ }, (args) => {
+      const name = /commands\/([a-z]+)\.js$/.exec(args.path)[1];
+      if (!args.importer.endsWith(join('src', 'cli.ts')) || name === kept) return undefined;
+      return { path: name, namespace: 'other-command' };
+    });
+    context.onLoad({ filter: /.*/, namespace: 'other-command' }, (args) => ({
+      contents: `export async function run() { throw new Error('dist/${kept}.cjs does not hold the command ${args.path}'); }`,
+      loader: 'js',
+    }));
+  },
+});
+const builds = await Promise.all([
+  build({ ...common, entryPoints: { pvd: 'src/cli.ts', 'build-worker': 'src/pipeline/build-worker.ts' } }),
+  ...COMMANDS.map((command) => build({ ...common, entryPoints: { [command]: 'src/cli.ts' }, plugins: [...common.plugins, onlyCommand(command)] })),
+]);
+const result = { metafile: { inputs: Object.assign({}, ...builds.map((built) => built.metafile.inputs)), outputs: Object.assign({}, ...builds.map((built) => built.metafile.outputs)) } };
 // The launcher itself: Node's modules only, nothing to bundle or cache.
 await build({ ...common, entryPoints: { launch: 'src/launch.ts' }, metafile: false, sourcemap: false, banner: {}, define: {}, plugins: [] });
 // Which source modules went into which output file: the test proving that

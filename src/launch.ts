@@ -12,7 +12,7 @@ import { isMainThread, workerData } from 'node:worker_threads';
  * pvd's node_modules/.cache/pvd/ as it exits; every later run skips parsing and compiling
  * what that run had compiled.
  */
-export function runBundle(bundle: string, role: string): void {
+export function runBundle(bundle: string, role: string = bundle): void {
   const file = join(__dirname, `${bundle}.cjs`);
   const source = readFileSync(file, 'utf8');
   const cacheFile = codeCachePath(file, role);
@@ -30,7 +30,7 @@ export function runBundle(bundle: string, role: string): void {
 /**
  * The cache of one role (a command, the build thread), named by the bundle's size and date
  * and by Node's version: V8 only checks the source's length, so a rebuilt bundle must never
- * meet the code of the previous one. Undefined outside an installed pvd.
+ * meet the code of the previous one.
  */
 function codeCachePath(file: string, role: string): string | undefined {
   let stat;
@@ -39,8 +39,9 @@ function codeCachePath(file: string, role: string): string | undefined {
   } catch {
     return undefined;
   }
-  const key = createHash('sha256').update(`${stat.size}:${stat.mtimeMs}:${process.version}:${process.arch}`).digest('hex').slice(0, 16);
-  return join(dirname(file), '..', 'node_modules', '.cache', 'pvd', `code-${role}-${key}.bin`);
+  const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+  // Named by the bundle's path too: two copies of pvd sharing node_modules keep a cache each.
+  return join(dirname(file), '..', 'node_modules', '.cache', 'pvd', `code-${role}-${hash(file)}-${hash(`${stat.size}:${stat.mtimeMs}:${process.version}:${process.arch}`)}.bin`);
 }
 
 function readOptional(path: string): Buffer | undefined {
@@ -51,18 +52,18 @@ function readOptional(path: string): Buffer | undefined {
   }
 }
 
-/** Written whole or not at all (other pvd processes may read it meanwhile); older caches of the role go. A read-only install only loses the speed-up. */
+/** Written whole or not at all (other pvd processes may read it meanwhile); the role's older caches go. A read-only install only loses the speed-up. */
 function saveCodeCache(path: string, script: Script): void {
   const folder = dirname(path);
   const name = path.slice(folder.length + 1);
-  const role = name.slice(0, name.lastIndexOf('-') + 1);
+  const older = name.slice(0, name.lastIndexOf('-') + 1);
   const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     mkdirSync(folder, { recursive: true });
     writeFileSync(temporary, script.createCachedData());
     renameSync(temporary, path);
     for (const entry of readdirSync(folder)) {
-      if (entry !== name && entry.startsWith(role) && entry.endsWith('.bin')) rmSync(join(folder, entry), { force: true });
+      if (entry !== name && entry.startsWith(older) && entry.endsWith('.bin')) rmSync(join(folder, entry), { force: true });
     }
   } catch {
     rmSync(temporary, { force: true });

@@ -46,11 +46,13 @@ Module._load = function (request, ...rest) { appendFileSync(log, 'require ' + re
   const lines = readFileSync(log, 'utf8').split('\n').filter(Boolean);
   const urls = lines.filter((line) => line.startsWith('url ')).map((line) => line.slice(4));
   const scripts = readdirSync(coverage).flatMap((name) => (JSON.parse(readFileSync(join(coverage, name), 'utf8')) as V8Coverage).result);
-  const bundle = scripts.find((script) => script.url.endsWith('/dist/pvd.cjs'));
-  if (!bundle) throw new Error(`dist/pvd.cjs did not run:\n${result.stderr}`);
+  const bundle = scripts.find((script) => /\/dist\/[a-z-]+\.cjs$/.test(script.url) && !script.url.endsWith('/launch.cjs'));
+  if (!bundle) throw new Error(`no bundle of dist/ ran:\n${result.stderr}`);
   const wrappers = bundle.functions.filter((fn) => /^(src|node_modules)\//.test(fn.functionName));
   return {
     code: result.status,
+    /** The bundle the launcher chose: dist/<command>.cjs. */
+    bundle: bundle.url.slice(bundle.url.lastIndexOf('/') + 1),
     files: urls.filter((url) => url.startsWith('file:')).map((url) => relative(REPO, fileURLToPath(url))),
     urls,
     requires: lines.filter((line) => line.startsWith('require ')).map((line) => line.slice(8)),
@@ -64,10 +66,10 @@ const HEAVY = /^node_modules\/(juice|handlebars|@inquirer|inquirer|cheerio|nodem
 // The session (template, rules, their settings) is shared with every command; the rest of the pipeline is not lint's.
 const PIPELINE = /^src\/(render\/|inbox\/(index|page|checks\/)|pipeline\/(?!session\.ts))/;
 
-/** The source modules of dist/pvd.cjs, from esbuild's metafile. */
-function bundled(): string[] {
+/** The source modules of one bundle of dist/, from esbuild's metafile. */
+function bundled(name: string): string[] {
   const meta = JSON.parse(readFileSync(join(REPO, 'dist', 'meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
-  const [, output] = Object.entries(meta.outputs).find(([path]) => path.endsWith('/pvd.cjs'))!;
+  const [, output] = Object.entries(meta.outputs).find(([path]) => path.endsWith(`/${name}`))!;
   return Object.keys(output.inputs);
 }
 
@@ -76,17 +78,16 @@ describe('pvd lint stays lean', () => {
     // The pre-commit path is a warm one: the spelling verdicts of #42 are remembered
     // (tests/lint/french/engine-load.test.ts shows the engine loading for a new word).
     runPvd(['lint', 'issues/042/issue.md']);
-    const { code, files, urls, requires, wrapped, ran } = observe(['lint', 'issues/042/issue.md']);
+    const { code, bundle, files, urls, requires, wrapped, ran } = observe(['lint', 'issues/042/issue.md']);
     expect(code).toBe(0);
+    expect(bundle).toBe('lint.cjs');
     // Everything pvd runs comes from its bundle, through the launcher; the rest is Node's own modules.
     expect(files).toEqual(['bin/pvd.js']);
     expect(urls.filter((url) => !url.startsWith('file:') && !url.startsWith('node:'))).toEqual([]);
     expect(requires.filter((request) => !request.startsWith('node:') && !/^[a-z_]+$/.test(request))).toEqual(['../dist/launch.cjs']);
 
-    // The heavy modules are in the bundle, each behind an initialiser: the coverage would see them run.
-    const heavy = bundled().filter((source) => HEAVY.test(source) || PIPELINE.test(source));
-    expect(heavy).toContain('node_modules/juice/index.js');
-    expect(heavy).toContain('src/render/html.ts');
+    // Whatever heavy module lint's bundle holds is behind an initialiser: the coverage would see it run.
+    const heavy = bundled(bundle).filter((source) => HEAVY.test(source) || PIPELINE.test(source));
     expect(heavy.filter((source) => !wrapped.has(source))).toEqual([]);
     // The reading works: the rules ran.
     expect(ran).toContain('src/lint/rules/typography-fr.ts');
@@ -95,10 +96,20 @@ describe('pvd lint stays lean', () => {
   });
 
   it('would see them: pvd build, which renders, runs Handlebars and juice', () => {
-    const { code, ran } = observe(['build', '42', '--stdout', 'text']);
+    const { code, bundle, wrapped, ran } = observe(['build', '42', '--stdout', 'text']);
     expect(code).toBe(0);
+    expect(bundle).toBe('build.cjs');
+    expect(bundled(bundle).filter((source) => HEAVY.test(source) || PIPELINE.test(source)).filter((source) => !wrapped.has(source))).toEqual([]);
     expect([...ran].some((source) => source.startsWith('node_modules/handlebars/'))).toBe(true);
     expect(ran).toContain('node_modules/juice/index.js');
     expect(ran).toContain('src/render/html.ts');
+  });
+
+  it('runs the bundle holding every command when the command comes after an option, or is not known', () => {
+    expect(observe(['--lang', 'en', 'lint', 'issues/042/issue.md']).bundle).toBe('lint.cjs');
+    expect(observe(['--lang=en', 'lint', 'issues/042/issue.md']).bundle).toBe('lint.cjs');
+    const unknown = observe(['lnt']);
+    expect(unknown.bundle).toBe('pvd.cjs');
+    expect(unknown.code).toBe(2);
   });
 });
