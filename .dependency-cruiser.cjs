@@ -12,7 +12,7 @@ const STAGES = [
   ['inbox', '^src/inbox/'],
   ['pipeline', '^src/pipeline/'],
   // What the commands do with the pipeline's outputs.
-  ['uses', '^src/(archive|publish|preview|scaffold|hooks|handover|check|words)/'],
+  ['uses', '^src/(publish|preview|scaffold|hooks|handover|check)/'],
   ['commands', '^src/commands/'],
   ['cli', '^src/cli\\.ts$'],
   // Runs the compiled CLI with V8's code cache: Node's own modules only.

@@ -149,12 +149,15 @@ describe.skipIf(!hasChromium)('what the browser measures (Chromium)', () => {
   });
 
   it('words of no size, clipped or off the screen; not what the template hides on purpose', async () => {
-    const found = await measure('<div style="display:none">Aperçu</div><p data-pvd="1" style="font-size: 0">Sans taille</p>'
-      + '<div style="overflow: hidden; height: 0"><p data-pvd="2">Coupé</p></div><p data-pvd="3" style="margin-left: -500px">Dehors</p><p>Visible</p>', 375);
+    const found = await measure('<div style="display:none;mso-hide:all">Aperçu</div><p data-pvd="1" style="font-size: 0">Sans taille</p>'
+      + '<div style="overflow: hidden; height: 0"><p data-pvd="2">Coupé</p></div><p data-pvd="3" style="margin-left: -500px">Dehors</p><p>Visible</p>'
+      // display:none alone: a rule of styles.css inlined by juice onto the text.
+      + '<p data-pvd="4" style="margin: 0; display: none">Masqué par la feuille</p><i hidden>&#8195;</i>', 375);
     expect(found).toEqual([
       { rule: 'hidden-text', ref: 1, tag: 'p', text: 'Sans taille', words: 2, sample: 'Sans taille' },
       { rule: 'hidden-text', ref: 2, tag: 'p', text: 'Coupé', words: 1, sample: 'Coupé' },
       { rule: 'hidden-text', ref: 3, tag: 'p', text: 'Dehors', words: 1, sample: 'Dehors' },
+      { rule: 'hidden-text', ref: 4, tag: 'p', text: 'Masqué par la feuille', words: 4, sample: 'Masqué par la feuille' },
     ]);
   });
 

@@ -120,6 +120,15 @@ describe.skipIf(!hasChromium)('« Préparer l’envoi » in a real Chromium', ()
     expect(await page.locator('#target').inputValue()).toBe('sendy');
   });
 
+  it('names the publish command as it works: with --to while template.yaml has no publish.to', async () => {
+    const root = makeProject();
+    const { page } = await openPreviewPage(browser, root);
+    expect(await page.locator('#publish-command').textContent()).toBe('npx pvd publish 42 --to <dossier ou sftp://utilisateur@serveur/chemin>');
+    const templateFile = join(root, 'templates', 'pvd', 'template.yaml');
+    writeFileSync(templateFile, `${readFileSync(templateFile, 'utf8')}\npublish:\n  to: public\n`);
+    await expect.poll(() => page.locator('#publish-command').textContent(), { timeout: 15_000 }).toBe('npx pvd publish 42');
+  });
+
   it('says so when the issue is still a draft', async () => {
     const root = makeProject();
     editIssue(root, '042', (source) => source.replace('status: ready', 'status: draft'));

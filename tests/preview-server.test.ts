@@ -121,7 +121,7 @@ describe('pvd preview --host 0.0.0.0 or ::', () => {
       for (const path of ['/', '/events', '/app.js', '/online', '/assets/042/images/toul.jpg']) {
         const response = await rawRequest(port, 'GET', path, forged);
         expect(response.status, `${forged} ${path}`).toBe(403);
-        expect(response.body, `${forged} ${path}`).toBe('Interdit : ouvrez l’aperçu à l’adresse que pvd affiche. / Forbidden: open the preview at the address pvd prints.\n');
+        expect(response.body, `${forged} ${path}`).toBe('Interdit : ouvrez l’aperçu à l’adresse que pvd affiche.\n');
       }
     }
     const names = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${host.includes(':') ? `[${host}]` : host}:${port}`];
@@ -240,7 +240,7 @@ describe('the preview server and its pages', () => {
     for (const server of started.splice(0)) await server.close();
   });
   async function serve(renders: PreviewRenders) {
-    const server = await startPreviewServer({ host: '127.0.0.1', port: 0, page: '<!doctype html>', renders, online: { timeoutMs: 5_000 } });
+    const server = await startPreviewServer({ host: '127.0.0.1', port: 0, page: '<!doctype html>', renders, online: { timeoutMs: 5_000 }, sheetFolder: join(tmpdir(), 'pvd-test-no-sheet') });
     started.push(server);
     return server;
   }

@@ -1,5 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import path from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path, { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/errors.js';
 import { folderPath, parseDestination } from '../src/publish/destination.js';
@@ -34,12 +36,32 @@ describe('publish destinations', () => {
   });
 
   it('refuses a folder that is or holds the sources, on Windows too', () => {
-    expect(refusal(() => parseDestination('.', '/repo', path.posix)).fr).toBe("/repo est le dépôt de la lettre ou l'un de ses dossiers de sources (issues/, templates/) : publiez dans un dossier à part, par exemple « npx pvd publish --to public ».");
+    expect(refusal(() => parseDestination('.', '/repo', path.posix)).fr).toBe("/repo est le dépôt de la lettre ou l'un de ses dossiers (issues/, templates/, out/, .git…) : publiez dans un dossier à part, par exemple « npx pvd publish --to public ».");
     expect(() => parseDestination('/', '/repo', path.posix)).toThrow(UsageError);
     expect(() => parseDestination('issues/042/site', '/repo', path.posix)).toThrow(UsageError);
     expect(() => parseDestination('templates', '/repo', path.posix)).toThrow(UsageError);
     expect(() => parseDestination('C:\\REPO\\issues', 'C:\\repo', path.win32)).toThrow(UsageError);
     expect(parseDestination('issues-publiees', '/repo', path.posix)).toMatchObject({ path: '/repo/issues-publiees' });
+    // pvd's builds (a Brevo build replaced by the generic web version), git's folder, the tool's.
+    for (const inside of ['out', 'out/site', '.git', '.git/hooks', 'node_modules/x', 'dist', 'C:\\repo\\OUT']) {
+      expect(() => parseDestination(inside, inside.startsWith('C:') ? 'C:\\repo' : '/repo', inside.startsWith('C:') ? path.win32 : path.posix), inside).toThrow(UsageError);
+    }
+    expect(parseDestination('public', '/repo', path.posix)).toMatchObject({ path: '/repo/public' });
+  });
+
+  it('refuses a link to the sources as it refuses the sources: the disk decides', () => {
+    const root = mkdtempSync(join(tmpdir(), 'pvd-test-'));
+    try {
+      mkdirSync(join(root, 'lettre', 'issues'), { recursive: true });
+      symlinkSync(join(root, 'lettre', 'issues'), join(root, 'lien-vers-issues'));
+      symlinkSync(join(root, 'lettre'), join(root, 'lien-vers-la-lettre'));
+      for (const written of ['lien-vers-issues', 'lien-vers-issues/site', 'lien-vers-la-lettre/out', 'lien-vers-la-lettre/.git']) {
+        expect(() => parseDestination(join(root, written), join(root, 'lettre')), written).toThrow(UsageError);
+      }
+      expect(parseDestination(join(root, 'lien-vers-la-lettre', 'public'), join(root, 'lettre'))).toMatchObject({ kind: 'folder' });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('reads sftp:// addresses: user, server, port, absolute or home-relative path', () => {

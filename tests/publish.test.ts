@@ -196,7 +196,7 @@ describe('npx pvd publish --to <folder>', () => {
     expect(file.stderr).toBe(`pvd : Impossible de publier dans ${join(site, '..', 'fichier')} : c'est un fichier, pas un dossier. Choisissez un dossier avec --to.\n`);
     const repository = await publish('--to', '.');
     expect(repository.code).toBe(2);
-    expect(repository.stderr).toBe(`pvd : ${root} est le dépôt de la lettre ou l'un de ses dossiers de sources (issues/, templates/) : publiez dans un dossier à part, par exemple « npx pvd publish --to public ».\n`);
+    expect(repository.stderr).toBe(`pvd : ${root} est le dépôt de la lettre ou l'un de ses dossiers (issues/, templates/, out/, .git…) : publiez dans un dossier à part, par exemple « npx pvd publish --to public ».\n`);
   });
 
   it('refuses a record it cannot read, without publishing', async () => {

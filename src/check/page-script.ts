@@ -137,8 +137,11 @@ export const PAGE_SCRIPT = String.raw`'use strict';
       if (culprit) findings.push({ rule: 'overflow', ...about(culprit), excess, right: Math.round(furthest) });
     }
 
-    // Text the template hides on purpose (the preheader, Outlook's spacers) is not the issue's.
-    const hidden = [...document.querySelectorAll('[hidden], [style]')].filter((element) => element.hasAttribute('hidden') || /display\s*:\s*none/i.test(element.getAttribute('style')));
+    // Text the template hides on purpose is not the issue's: the preheader, written hidden
+    // for every client (display:none with Outlook's mso-hide:all, the email idiom), and
+    // [hidden] spacers. A display:none alone may be a rule of styles.css that juice
+    // inlined onto the issue's own text: those words are counted, and reported.
+    const hidden = [...document.querySelectorAll('[hidden], [style]')].filter((element) => element.hasAttribute('hidden') || (/display\s*:\s*none/i.test(element.getAttribute('style')) && /mso-hide\s*:\s*all/i.test(element.getAttribute('style'))));
     const clips = new Map();
     const clipOf = (element) => {
       if (!element || element === document.body || element === document.documentElement) return { left: -Infinity, right: Infinity, top: -Infinity, bottom: Infinity };
@@ -171,7 +174,8 @@ export const PAGE_SCRIPT = String.raw`'use strict';
       const unseen = invisible(parent);
       const clip = clipOf(parent);
       let block = parent;
-      while (block.parentElement && !BLOCKS.has(style(block).display)) block = block.parentElement;
+      // Named by its block, or by the element that hides it (display:none has no block).
+      while (block.parentElement && !BLOCKS.has(style(block).display) && style(block).display !== 'none') block = block.parentElement;
       const lines = blocks.get(block) || new Set();
       blocks.set(block, lines);
       let shown = 0;

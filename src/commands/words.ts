@@ -27,8 +27,8 @@ export async function run(_options: unknown, words: string[] = []): Promise<numb
     existing = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      const code = (error as NodeJS.ErrnoException).code ?? 'erreur inconnue';
-      throw new UsageError({ fr: `Impossible de lire ${displayPath(path)} (${code}) : vérifiez ses droits d'accès.`, en: `Cannot read ${displayPath(path)} (${code}): check its permissions.` });
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError({ fr: `Impossible de lire ${displayPath(path)} (${code ?? 'erreur inconnue'}) : vérifiez ses droits d'accès.`, en: `Cannot read ${displayPath(path)} (${code ?? 'unknown error'}): check its permissions.` });
     }
   }
   const { text, added, present } = addToWordList(existing, words);

@@ -51,11 +51,18 @@ export function nextSteps(facts: HandoverFacts): Message[] {
   return lines;
 }
 
-/** The command as it works: without `publish.to`, it needs a destination (and the line says where to write one for good). */
+/** `npx pvd publish N` as it works: without `publish.to`, it needs a destination. The preview shows it too. */
+export function publishCommandLine(number: number, publishTo: string | undefined): Message {
+  if (publishTo !== undefined) return { fr: `npx pvd publish ${number}`, en: `npx pvd publish ${number}` };
+  return { fr: `npx pvd publish ${number} --to <dossier ou sftp://utilisateur@serveur/chemin>`, en: `npx pvd publish ${number} --to <folder or sftp://user@server/path>` };
+}
+
+/** The command, and without `publish.to` where to write a destination for good. */
 function publishCommand(facts: HandoverFacts): Message[] {
-  if (facts.publishTo !== undefined) return [{ fr: `       npx pvd publish ${facts.number}`, en: `       npx pvd publish ${facts.number}` }];
+  const line = publishCommandLine(facts.number, facts.publishTo);
+  if (facts.publishTo !== undefined) return [{ fr: `       ${line.fr}`, en: `       ${line.en}` }];
   return [
-    { fr: `       npx pvd publish ${facts.number} --to <dossier ou sftp://utilisateur@serveur/chemin>`, en: `       npx pvd publish ${facts.number} --to <folder or sftp://user@server/path>` },
+    { fr: `       ${line.fr}`, en: `       ${line.en}` },
     { fr: `     (écrivez la destination une fois pour toutes sous « publish: » « to: » dans ${facts.templateFile} : voir docs/publish.md).`, en: `     (write the destination once and for all under "publish:" "to:" in ${facts.templateFile}: see docs/publish.md).` },
   ];
 }

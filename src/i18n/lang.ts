@@ -17,10 +17,6 @@ export function setLang(lang: string | undefined): void {
   if (lang !== undefined) current = detectLang(lang);
 }
 
-export function getLang(): Lang {
-  return current;
-}
-
 /**
  * Control characters and bidirectional overrides, which a terminal obeys: content quoted in a
  * message (a title, a link, a path) must not set the window title, erase lines or reorder text.

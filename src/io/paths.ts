@@ -35,18 +35,33 @@ function isWithin(folder: string, path: string): boolean {
   return fromFolder !== '' && !fromFolder.startsWith(`..${sep}`) && fromFolder !== '..' && !isAbsolute(fromFolder);
 }
 
-/** The path below `folder` with each name as its folder lists it. */
+/**
+ * The path below `folder` with each name as its folder lists it. A name is looked up in its
+ * folder's listing only when the disk may have matched it regardless of case: when the same
+ * name with every letter's case swapped exists too (always, on a disk that ignores case).
+ * On a disk that respects case, one lookup per name replaces the listing of each folder.
+ */
 function spelledOnDisk(folder: string, path: string): string {
   const names: string[] = [];
   for (let current = path; current !== folder && dirname(current) !== current; current = dirname(current)) {
-    const name = current.slice(dirname(current).length + 1);
+    const parent = dirname(current);
+    const name = current.slice(parent.length + 1);
+    const swapped = swapCase(name);
+    if (swapped === name || !existsSync(join(parent, swapped))) {
+      names.unshift(name);
+      continue;
+    }
     let entries: string[];
     try {
-      entries = readdirSync(dirname(current));
+      entries = readdirSync(parent);
     } catch {
       return relative(folder, path);
     }
     names.unshift(entries.includes(name) ? name : entries.find((entry) => entry.toLowerCase() === name.toLowerCase()) ?? name);
   }
   return join(...names);
+}
+
+function swapCase(name: string): string {
+  return [...name].map((letter) => (letter === letter.toLowerCase() ? letter.toUpperCase() : letter.toLowerCase())).join('');
 }

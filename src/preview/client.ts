@@ -76,6 +76,7 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
     select.value = snapshot.target;
     const tool = labels.tools[snapshot.target];
     if (snapshot.imagesUrl) byId('images-url').textContent = snapshot.imagesUrl;
+    if (snapshot.publishCommand) byId('publish-command').textContent = snapshot.publishCommand;
     byId('subject-value').textContent = snapshot.subject || '';
     byId('preheader-value').textContent = snapshot.preheader || '';
     byId('html-field').textContent = tool.htmlField;
@@ -88,6 +89,22 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
     // « copié » would speak of a copy the buttons can no longer make.
     if (!snapshot.copy) say('', false);
     for (const button of document.querySelectorAll('button.copy')) button.disabled = valueOf(button.dataset.copy, snapshot) === undefined;
+  };
+
+  // The contact sheet of « npx pvd check », when it wrote one: reloaded whenever it writes it again.
+  let lastSheet;
+  const showSheet = (snapshot) => {
+    const sheet = snapshot.inboxSheet;
+    byId('inbox-none').hidden = Boolean(sheet);
+    byId('inbox-at').hidden = !sheet;
+    byId('frame-inbox').hidden = !sheet;
+    if (!sheet) return void (lastSheet = undefined);
+    const when = new Date(sheet.at).toLocaleString(labels.locale, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+    byId('inbox-at').textContent = fill(labels.sheetAt, { number: Number(snapshot.number), time: when });
+    if (sheet.at !== lastSheet) {
+      lastSheet = sheet.at;
+      byId('frame-inbox').src = '/inbox/index.html?at=' + sheet.at;
+    }
   };
 
   const show = (snapshot) => {
@@ -110,6 +127,7 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
       for (const frame of frames) frame.srcdoc = email.html;
     }
     byId('plaintext').textContent = email ? email.text : labels.textBlocked;
+    showSheet(snapshot);
     // Errors from the inbox checks leave the copies (build writes them too) but still need fixing.
     setState(snapshot.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? 'errors' : 'ok');
   };

@@ -20,7 +20,10 @@ export interface Preview {
 /** Renders the issue, serves it, and renders it again whenever the issue, its images or the template change. */
 export async function startPreview(project: Project, ref: IssueFile, listen: { host: string; port: number }): Promise<Preview> {
   const renders = createRenders(project, ref);
-  const server = await startPreviewServer({ ...listen, page: renderPage(numberOf(ref), ref.file), renders });
+  // Where `npx pvd check` writes its contact sheet (its default --out-dir): shown in the « Messageries » tab.
+  const outDir = join(project.root, 'out');
+  const sheetFolder = join(outDir, numberOf(ref));
+  const server = await startPreviewServer({ ...listen, page: renderPage(numberOf(ref), ref.file), renders, sheetFolder });
 
   const templateFolder = join(project.root, 'templates', DEFAULT_TEMPLATE);
   const watcher = watchFolders(
@@ -29,12 +32,15 @@ export async function startPreview(project: Project, ref: IssueFile, listen: { h
     () => [existsSync(ref.folder) ? ref.folder : project.issuesDir, ...folderTree(join(ref.folder, 'images')), ...folderTree(templateFolder)],
     () => server.refresh(),
   );
+  // out/NNN is swapped in whole by a rename in out/: a new sheet is announced, nothing is rendered again.
+  const sheetWatcher = watchFolders(() => [project.root, outDir, sheetFolder], () => server.resend());
 
   return {
     url: server.url,
     port: server.port,
     async close() {
       watcher.close();
+      sheetWatcher.close();
       await server.close();
     },
   };

@@ -51,6 +51,7 @@ const LABELS = {
   checking: { fr: 'Vérification en cours…', en: 'Checking…' },
   onlineAll: { fr: 'Les {n} adresses répondent : les images sont en ligne.', en: 'All {n} addresses answer: the images are online.' },
   onlineSome: { fr: '{missing} adresse(s) sur {n} ne répondent pas encore : publiez avec la commande ci-dessus, puis vérifiez à nouveau.', en: '{missing} address(es) of {n} do not answer yet: publish with the command above, then check again.' },
+  sheetAt: { fr: 'Planche écrite par « npx pvd check {number} » le {time}. Elle décrit le numéro tel qu’il était alors : relancez la commande après vos changements.', en: 'Sheet written by "npx pvd check {number}" on {time}. It shows the issue as it was then: run the command again after your changes.' },
   onlineFailed: { fr: 'Vérification impossible ({reason}) : « npx pvd preview » est-il toujours lancé ?', en: 'Could not check ({reason}): is "npx pvd preview" still running?' },
 } satisfies Record<string, Message>;
 
@@ -68,6 +69,12 @@ const TEXT = {
   blocked: {
     fr: 'Le numéro contient des erreurs (listées ci-dessus) : il ne serait pas produit par « npx pvd build ». Corrigez-les et enregistrez, l’aperçu revient tout seul.',
     en: 'The issue has errors (listed above): "npx pvd build" would not produce it. Fix them and save; the preview comes back by itself.',
+  },
+  inbox: { fr: 'Messageries', en: 'Inboxes' },
+  inboxFrame: { fr: 'La planche des messageries de « npx pvd check »', en: 'The inbox contact sheet of "npx pvd check"' },
+  inboxNone: {
+    fr: 'Pas encore de planche pour ce numéro. Lancez « npx pvd check {number} » dans un terminal : la lettre est rendue comme Gmail, Outlook, Apple Mail iOS et les modes sombres l’afficheraient, et la planche de captures s’affiche ici.',
+    en: 'No contact sheet for this issue yet. Run "npx pvd check {number}" in a terminal: the email is rendered as Gmail, Outlook, Apple Mail iOS and dark modes would show it, and the contact sheet appears here.',
   },
   plaintextHint: { fr: 'La version texte envoyée avec l’e-mail, pour les messageries qui n’affichent pas le HTML.', en: 'The text version sent with the email, for mail clients that do not show HTML.' },
   footer: { fr: 'Mise à jour automatique à chaque enregistrement de issue.md, des images ou du gabarit.', en: 'Updates by itself whenever issue.md, an image or the template is saved.' },
@@ -147,7 +154,7 @@ export function renderPage(number: string, file: string): string {
   <p id="copy-blocked" class="note error" hidden>${say(LABELS.copyBlocked)}</p>
   <ol class="steps">
     <li>
-      <div class="say"><p>${say(TEXT.imagesStep)} <code id="images-url"></code> ${say(TEXT.imagesHow)} <code class="command">npx pvd publish ${escapeHtml(shownNumber)}</code></p></div>
+      <div class="say"><p>${say(TEXT.imagesStep)} <code id="images-url"></code> ${say(TEXT.imagesHow)} <code class="command" id="publish-command">npx pvd publish ${escapeHtml(shownNumber)}</code></p></div>
       <div class="actions"><button type="button" id="check-online">${say(TEXT.checkOnline)}</button></div>
       <div class="online">
         <p id="online-summary" class="online-summary" role="status" aria-live="polite"></p>
@@ -179,6 +186,7 @@ export function renderPage(number: string, file: string): string {
 <nav class="tabs" role="tablist">
   <button type="button" role="tab" id="tab-email" aria-controls="panel-email" aria-selected="true">${say(TEXT.email)}</button>
   <button type="button" role="tab" id="tab-text" aria-controls="panel-text" aria-selected="false">${say(TEXT.plaintext)}</button>
+  <button type="button" role="tab" id="tab-inbox" aria-controls="panel-inbox" aria-selected="false">${say(TEXT.inbox)}</button>
 </nav>
 <main>
   <section id="panel-email" role="tabpanel" aria-labelledby="tab-email">
@@ -200,6 +208,11 @@ export function renderPage(number: string, file: string): string {
   <section id="panel-text" role="tabpanel" aria-labelledby="tab-text" hidden>
     <p class="hint">${say(TEXT.plaintextHint)}</p>
     <pre id="plaintext"></pre>
+  </section>
+  <section id="panel-inbox" role="tabpanel" aria-labelledby="tab-inbox" hidden>
+    <p id="inbox-none" class="hint">${escapeHtml(t(interpolate(TEXT.inboxNone, { number: { fr: shownNumber, en: shownNumber } })))}</p>
+    <p id="inbox-at" class="hint" hidden></p>
+    <iframe id="frame-inbox" class="sheet" title="${say(TEXT.inboxFrame)}" hidden></iframe>
   </section>
 </main>
 <footer>${say(TEXT.footer)}</footer>
@@ -245,6 +258,7 @@ main { margin: 0 24px; padding: 20px 0; }
 .frames { display: flex; flex-wrap: wrap; gap: 24px; align-items: flex-start; }
 .device { margin: 0; }
 .device figcaption { font-size: 13px; font-weight: 600; color: var(--muted); margin-bottom: 6px; }
+iframe.sheet { display: block; width: 100%; height: 1400px; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
 .device iframe { display: block; box-sizing: content-box; height: 900px; border: 1px solid var(--line); border-radius: 6px; background: #fff; box-shadow: 0 2px 10px rgba(0, 0, 60, .08); }
 .blocked { background: #fff; border: 1px solid var(--line); border-left: 4px solid var(--red); border-radius: 6px; padding: 16px 20px; max-width: 720px; }
 .blocked h2 { margin: 0 0 4px; font-size: 16px; color: var(--red); }

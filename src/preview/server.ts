@@ -9,6 +9,7 @@ import { TARGETS } from '../template/schema.js';
 import { hostAllowList, hostnameOf, urlOf } from './address.js';
 import { openAsset, type OpenAsset } from './assets.js';
 import { CLIENT_SCRIPT } from './client.js';
+import { inboxSheetOf, openSheetFile, SHEET_PREFIX } from './inbox-sheet.js';
 import { onlineRows, type OnlineRow } from './online.js';
 import type { PreviewRenders } from './renders.js';
 import type { PreviewSnapshot } from './snapshot.js';
@@ -18,6 +19,8 @@ export interface PreviewServer {
   port: number;
   /** The files changed: renders every target an open page shows, and sends each page its own if it changed. */
   refresh(): void;
+  /** out/ changed (`pvd check` wrote its sheet): sends each page what changed, without rendering again. */
+  resend(): void;
   close(): Promise<void>;
 }
 
@@ -29,6 +32,8 @@ export interface PreviewServerOptions {
   renders: PreviewRenders;
   /** For the « images en ligne » check; publish's defaults otherwise. */
   online?: OnlineOptions;
+  /** out/NNN/, where `pvd check` writes the contact sheet the page shows. */
+  sheetFolder: string;
 }
 
 /** How many ports after the one asked for are tried when it is taken. */
@@ -57,7 +62,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
   const server = createServer((request, response) => {
     handle(request, response).catch(() => {
-      if (!response.headersSent) send(response, 500, 'text/plain', 'Erreur interne / internal error\n');
+      if (!response.headersSent) send(response, 500, 'text/plain', `${t({ fr: 'Erreur interne', en: 'Internal error' })}\n`);
       else response.destroy();
     });
   });
@@ -65,12 +70,12 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD');
-      return send(response, 405, 'text/plain', 'Méthode non autorisée : cet aperçu est en lecture seule. / Method not allowed.\n');
+      return send(response, 405, 'text/plain', `${t({ fr: 'Méthode non autorisée : cet aperçu est en lecture seule.', en: 'Method not allowed: this preview is read-only.' })}\n`);
     }
     // On every address, 0.0.0.0 included: a page the user visits could point a DNS name of its own here and read the preview.
-    if (!hostAllowed(hostnameOf(request.headers.host))) return send(response, 403, 'text/plain', 'Interdit : ouvrez l’aperçu à l’adresse que pvd affiche. / Forbidden: open the preview at the address pvd prints.\n');
+    if (!hostAllowed(hostnameOf(request.headers.host))) return send(response, 403, 'text/plain', `${t({ fr: 'Interdit : ouvrez l’aperçu à l’adresse que pvd affiche.', en: 'Forbidden: open the preview at the address pvd prints.' })}\n`);
     const path = safePath(request.url ?? '');
-    if (path === undefined) return send(response, 400, 'text/plain', 'Adresse refusée / Bad request\n');
+    if (path === undefined) return send(response, 400, 'text/plain', `${t({ fr: 'Adresse refusée.', en: 'Bad request.' })}\n`);
     // Node sends no body in answer to HEAD, but keeps the headers, Content-Length included.
     const head = request.method === 'HEAD';
 
@@ -82,13 +87,27 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return openEvents(request, response, target, head);
     }
     if (path === '/online') return checkImages(request, response, head);
+    if (path.startsWith(SHEET_PREFIX)) return sendSheetFile(response, path.slice(SHEET_PREFIX.length) || 'index.html', head);
     const asset = path.startsWith('/assets/') ? renders.asset(path) : undefined;
     const opened = asset && openAsset(asset);
     if (opened) return sendAsset(response, opened, head);
     return send(response, 404, 'text/plain', 'Introuvable / Not found\n');
   };
 
-  const snapshotFor = (target: TargetName): PreviewSnapshot => renders.get(target).snapshot;
+  const snapshotFor = (target: TargetName): PreviewSnapshot => {
+    const inboxSheet = inboxSheetOf(options.sheetFolder);
+    return inboxSheet ? { ...renders.get(target).snapshot, inboxSheet } : renders.get(target).snapshot;
+  };
+
+  const sendSheetFile = (response: ServerResponse, name: string, head: boolean): void => {
+    const file = openSheetFile(options.sheetFolder, name);
+    if (!file) return send(response, 404, 'text/plain', `${t({ fr: 'Introuvable : lancez « npx pvd check » pour écrire la planche.', en: 'Not found: run "npx pvd check" to write the sheet.' })}\n`);
+    if (file.kind === 'picture') return sendAsset(response, file.opened, head);
+    // pvd's own page, shown framed in the preview: no script, pictures from here only.
+    send(response, 200, 'text/html; charset=utf-8', file.html, {
+      'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
+    });
+  };
 
   const openEvents = (request: IncomingMessage, response: ServerResponse, target: TargetName | undefined, head: boolean): void => {
     response.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
@@ -119,23 +138,28 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     send(response, 200, 'application/json; charset=utf-8', JSON.stringify({ rows: await checking }));
   };
 
+  const resend = (): void => {
+    const defaultTarget = renders.defaultTarget();
+    const messages = new Map<TargetName, string>();
+    for (const [client, state] of clients) {
+      const target = state.asked ?? defaultTarget;
+      let message = messages.get(target);
+      if (message === undefined) messages.set(target, (message = event(snapshotFor(target))));
+      if (message === state.last) continue;
+      state.last = message;
+      client.write(message);
+    }
+  };
+
   const port = await listen(server, options.host, options.port);
   return {
     url: urlOf(options.host, port),
     port,
     refresh() {
       renders.invalidate();
-      const defaultTarget = renders.defaultTarget();
-      const messages = new Map<TargetName, string>();
-      for (const [client, state] of clients) {
-        const target = state.asked ?? defaultTarget;
-        let message = messages.get(target);
-        if (message === undefined) messages.set(target, (message = event(snapshotFor(target))));
-        if (message === state.last) continue;
-        state.last = message;
-        client.write(message);
-      }
+      resend();
     },
+    resend,
     close() {
       for (const client of clients.keys()) client.end();
       clients.clear();

@@ -2,7 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { diagnosticToJson, type Diagnostic, type DiagnosticJson } from '../diagnostics/index.js';
 import { TemplateError, UsageError } from '../errors.js';
-import type { Message } from '../i18n/lang.js';
+import { t, type Message } from '../i18n/lang.js';
+import { publishCommandLine } from '../handover/next-steps.js';
 import { logoOutputPath } from '../issue/publishable.js';
 import { MAX_ISSUE_BYTES } from '../issue/read.js';
 import { processIssue } from '../pipeline/process.js';
@@ -12,6 +13,7 @@ import { issueUrls } from '../publish/layout.js';
 import type { CompiledTemplate } from '../render/index.js';
 import type { TargetName } from '../template/model.js';
 import type { AssetFile } from './assets.js';
+import type { InboxSheetState } from './inbox-sheet.js';
 
 /** Where the preview serves images: the HTML it shows points here instead of the public base URL. */
 export const ASSETS_PREFIX = '/assets/';
@@ -39,6 +41,10 @@ export interface PreviewSnapshot {
   copy?: { html: string; text: string };
   /** Where the images must be online before sending: publicBaseUrl + NNN/images/. */
   imagesUrl?: string;
+  /** The command that puts them there, as build's next steps write it (with --to while template.yaml has no publish.to). */
+  publishCommand?: string;
+  /** The contact sheet `pvd check` wrote in out/NNN/inbox/, served under /inbox/. */
+  inboxSheet?: InboxSheetState;
 }
 
 export interface ShownEmail {
@@ -97,6 +103,7 @@ export function renderTarget(request: RenderRequest, opened: OpenedTemplate): Fr
     const { folderName, images } = built.rendered;
     snapshot.copy = { html: built.rendered.html, text: built.rendered.text };
     snapshot.imagesUrl = `${template.config.publicBaseUrl}${folderName}/images/`;
+    snapshot.publishCommand = t(publishCommandLine(Number(folderName), template.config.publish?.to));
     // No issue image is published under the logo's name (image-name refuses it): the logo is the template's.
     const logo = logoOutputPath(template);
     const assets = new Map(shown.images.map((image) => [image.url, { path: image.source, root: image.outputPath === logo ? template.folder : ref.folder }]));

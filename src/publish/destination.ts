@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import nodePath, { type PlatformPath } from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -64,16 +65,42 @@ function sftpDestination(text: string): Destination {
   };
 }
 
-/** A folder that is or holds the newsletter's sources is refused: publishing there would mix the site into them. */
+/**
+ * The repository's own folders, which a site published into would mix with or overwrite:
+ * the sources, pvd's builds (out/: publish writes the generic web version, and would
+ * replace a build made for Brevo there), git's, the installed packages and the tool itself.
+ */
+const RESERVED = ['issues', 'templates', 'out', '.git', 'node_modules', 'src', 'dist', 'bin', 'docs', 'tests', 'scripts'];
+
+/**
+ * A folder that is or holds the repository, or sits in one of its own folders, is refused,
+ * as written and as the disk resolves it: a link to issues/ is issues/.
+ */
 function folderDestination(path: string, root: string, paths: PlatformPath): Destination {
-  const holdsSources = !isOutside(paths, path, root) || [paths.join(root, 'issues'), paths.join(root, 'templates')].some((source) => !isOutside(paths, source, path));
-  if (holdsSources) {
+  const refused = (candidate: string, base: string) => !isOutside(paths, candidate, base) || RESERVED.some((name) => !isOutside(paths, paths.join(base, name), candidate));
+  if (refused(path, root) || (paths === nodePath && refused(realPath(path), realPath(root)))) {
     throw new UsageError({
-      fr: `${path} est le dépôt de la lettre ou l'un de ses dossiers de sources (issues/, templates/) : publiez dans un dossier à part, par exemple « npx pvd publish --to public ».`,
-      en: `${path} is the newsletter repository or one of its source folders (issues/, templates/): publish into a folder of its own, for instance "npx pvd publish --to public".`,
+      fr: `${path} est le dépôt de la lettre ou l'un de ses dossiers (issues/, templates/, out/, .git…) : publiez dans un dossier à part, par exemple « npx pvd publish --to public ».`,
+      en: `${path} is the newsletter repository or one of its folders (issues/, templates/, out/, .git…): publish into a folder of its own, for instance "npx pvd publish --to public".`,
     });
   }
   return { kind: 'folder', path, label: path };
+}
+
+/** The path as the disk resolves it: its deepest existing folder's real path, and the rest as written. */
+function realPath(path: string): string {
+  let existing = path;
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return nodePath.join(realpathSync.native(existing), ...rest);
+    } catch {
+      const parent = nodePath.dirname(existing);
+      if (parent === existing) return path;
+      rest.unshift(nodePath.basename(existing));
+      existing = parent;
+    }
+  }
 }
 
 /** True when `inner` is neither `outer` nor inside it. */

@@ -71,13 +71,13 @@ export async function openFolder(root: string): Promise<Transport> {
 /** What went wrong writing `path` (relative, or the folder itself) under the destination `root`. */
 function folderProblem(root: string, path: string | undefined, code: string | undefined): Message {
   const what = path === undefined ? { fr: `dans ${root}`, en: `to ${root}` } : { fr: `${path} dans ${root}`, en: `${path} to ${root}` };
-  const why = code ?? 'erreur inconnue';
+  const why = { fr: code ?? 'erreur inconnue', en: code ?? 'unknown error' };
   switch (code) {
     case 'EACCES':
     case 'EPERM':
       return {
-        fr: `Impossible d'écrire ${what.fr} (${why}) : vous n'avez pas le droit d'écrire dans ce dossier. Demandez ce droit, ou publiez ailleurs avec --to.`,
-        en: `Cannot write ${what.en} (${why}): you are not allowed to write in that folder. Ask for that right, or publish elsewhere with --to.`,
+        fr: `Impossible d'écrire ${what.fr} (${why.fr}) : vous n'avez pas le droit d'écrire dans ce dossier. Demandez ce droit, ou publiez ailleurs avec --to.`,
+        en: `Cannot write ${what.en} (${why.en}): you are not allowed to write in that folder. Ask for that right, or publish elsewhere with --to.`,
       };
     case 'EROFS':
       return {
@@ -93,13 +93,13 @@ function folderProblem(root: string, path: string | undefined, code: string | un
     case 'ENOTDIR':
     case 'EISDIR':
       return {
-        fr: `Impossible d'écrire ${what.fr} : un fichier ou un dossier du même nom est en travers (${why}). Déplacez-le, puis relancez.`,
-        en: `Cannot write ${what.en}: a file or folder of that name is in the way (${why}). Move it, then run again.`,
+        fr: `Impossible d'écrire ${what.fr} : un fichier ou un dossier du même nom est en travers (${why.fr}). Déplacez-le, puis relancez.`,
+        en: `Cannot write ${what.en}: a file or folder of that name is in the way (${why.en}). Move it, then run again.`,
       };
     default:
       return {
-        fr: `Impossible d'écrire ${what.fr} (${why}) : vérifiez que le dossier est accessible (partage réseau connecté), puis relancez.`,
-        en: `Cannot write ${what.en} (${code ?? 'unknown error'}): check the folder can be reached (network share connected), then run again.`,
+        fr: `Impossible d'écrire ${what.fr} (${why.fr}) : vérifiez que le dossier est accessible (partage réseau connecté), puis relancez.`,
+        en: `Cannot write ${what.en} (${why.en}): check the folder can be reached (network share connected), then run again.`,
       };
   }
 }

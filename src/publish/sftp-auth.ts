@@ -85,10 +85,10 @@ function readKeyFile(path: string): Buffer {
   try {
     return readFileSync(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'erreur inconnue';
+    const code = (error as NodeJS.ErrnoException).code;
     throw new DestinationError({
-      fr: `Impossible de lire la clé ${path} (${code}) : vérifiez le chemin donné dans PVD_SFTP_KEY.`,
-      en: `Cannot read the key ${path} (${code}): check the path given in PVD_SFTP_KEY.`,
+      fr: `Impossible de lire la clé ${path} (${code ?? 'erreur inconnue'}) : vérifiez le chemin donné dans PVD_SFTP_KEY.`,
+      en: `Cannot read the key ${path} (${code ?? 'unknown error'}): check the path given in PVD_SFTP_KEY.`,
     });
   }
 }

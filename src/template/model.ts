@@ -5,8 +5,6 @@ export type { CatalogSection, RuleSetting, StyleEntry, TemplateConfig };
 export type SectionKind = (typeof SECTION_KINDS)[number];
 export type TargetName = (typeof TARGETS)[number];
 
-export type RuleLevel = 'off' | 'warning' | 'error';
-
 /** templates/<name>/: the newsletter's identity, its section catalog and its design files. */
 export interface Template {
   name: string;
