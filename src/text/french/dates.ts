@@ -124,24 +124,28 @@ export type IsoDate = string;
 
 /**
  * The year of a date written without one: of the same day and month in the year of
- * `reference`, the year before and the year after, the one nearest to `reference`.
+ * `reference`, the year before and the year after, the one nearest to `reference`. Its
+ * weekday settles a near tie: « mardi 17 juin » in an issue of 16 December 2024 is 17 June
+ * 2025, a Tuesday, not 17 June 2024, a Monday one day nearer. Never a year much further
+ * than the nearest: a wrong weekday stays wrong rather than moving the date a year away.
  */
-export function resolveYear(date: Pick<WrittenDate, 'day' | 'month' | 'year'>, reference: IsoDate): number {
+export function resolveYear(date: Pick<WrittenDate, 'day' | 'month' | 'year'> & { weekday?: WrittenDate['weekday'] }, reference: IsoDate): number {
   if (date.year !== undefined) return date.year;
   const from = Date.parse(`${reference}T00:00:00Z`);
   const year = Number(reference.slice(0, 4));
-  let best = year;
-  let bestDistance = Infinity;
-  for (const candidate of [year - 1, year, year + 1]) {
-    const distance = Math.abs(Date.UTC(candidate, date.month - 1, date.day) - from);
+  const candidates = [year - 1, year, year + 1]
+    .map((candidate) => ({ year: candidate, distance: Math.abs(Date.UTC(candidate, date.month - 1, date.day) - from) }))
     // On a tie (six months either way), the coming date: the newsletter announces.
-    if (distance < bestDistance || (distance === bestDistance && candidate > best)) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
+    .sort((a, b) => a.distance - b.distance || b.year - a.year);
+  const nearest = candidates[0]!;
+  const weekday = date.weekday?.value;
+  if (weekday === undefined || weekdayOf(date.day, date.month, nearest.year) === weekday) return nearest.year;
+  const matching = candidates.find((candidate) => isRealDay(date.day, date.month, candidate.year) && weekdayOf(date.day, date.month, candidate.year) === weekday);
+  return matching && matching.distance - nearest.distance <= NEAR_TIE_MS ? matching.year : nearest.year;
 }
+
+/** How much further than the nearest a year may be and still be taken for its weekday: a month. */
+const NEAR_TIE_MS = 31 * 24 * 3600 * 1000;
 
 /** Whether the day exists (no 31 novembre, no 29 février 2025). */
 export function isRealDay(day: number, month: number, year: number): boolean {
@@ -204,7 +208,7 @@ export function recountsThePast(sentence: string): boolean {
   return false;
 }
 
-const RECOUNTING = new RegExp(`(?<![${LETTERS}])(?:dernier|dernière|derniers|dernières|passé|passée|passés|passées|retour sur)(?![${LETTERS}])`, 'i');
+const RECOUNTING = new RegExp(`(?<![${LETTERS}])(?:dernier|dernière|derniers|dernières|passé|passée|passés|passées|retour sur|était|étaient|fut|furent)(?![${LETTERS}])`, 'i');
 const HAVE = new Set(['a', 'ont', 'avait', 'avaient', 'avons', 'avez', 'eut', 'eurent']);
 const BE = new Set(['est', 'sont', 'était', 'étaient']);
 const PARTICIPLE = new RegExp(`^[${LETTERS}]*(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites|ert|erte|erts|ertes|eint|einte|eints|eintes)$`);
@@ -212,6 +216,16 @@ const PARTICIPLE = new RegExp(`^[${LETTERS}]*(?:é|ée|és|ées|i|ie|is|ies|u|ue
 const NOT_A_PARTICIPLE = new Set(['lieu', 'accès', 'droit', 'ainsi', 'aussi', 'ici', 'parmi', 'lui', 'qui', 'tout', 'plus', 'une', 'vocation', 'envie', 'besoin', 'hâte']);
 /** What may stand between an auxiliary and its participle: a n'a pas été, ont également permis. */
 const ADVERB = new RegExp(`^(?:pas|plus|jamais|déjà|bien|très|aussi|ainsi|encore|toujours|enfin|ensuite|notamment|beaucoup|tous|toutes|tout|[${LETTERS}]+ment)$`);
+
+/**
+ * A date that names a text or the start of what goes on, not an event to come: « le décret
+ * n° 2024-1012 du 12 novembre 2024 », « la loi du 21 février 2022 », « depuis le 1er décembre ».
+ */
+const CITATION = new RegExp(`(?:(?<![${LETTERS}])(?:décret|loi|arrêté|ordonnance|circulaire|délibération|instruction|directive|règlement|convention|avenant)(?![${LETTERS}])[^.;:!?]{0,40}(?<![${LETTERS}])du|(?<![${LETTERS}])depuis(?:\\s+le)?)\\s*$`, 'i');
+
+export function isCitationOrStart(before: string): boolean {
+  return CITATION.test(before.replace(/[\s\u00a0\u202f]+/g, ' ').replace(/(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*$/i, ''));
+}
 
 /** The sentence around an offset: from the last . ! ? or blank line before it to the next one. */
 export function sentenceAround(text: string, offset: number): { start: number; end: number } {
@@ -242,7 +256,7 @@ export function pastDates(text: string, reference: IsoDate): PastDate[] {
     const lastYear = resolveYear(last, reference);
     if (!isRealDay(last.day, last.month, lastYear) || isoDate(last.day, last.month, lastYear) >= reference) continue;
     const sentence = sentenceAround(text, date.start);
-    if (recountsThePast(text.slice(sentence.start, sentence.end))) continue;
+    if (recountsThePast(text.slice(sentence.start, sentence.end)) || isCitationOrStart(text.slice(sentence.start, date.start))) continue;
     past.push({ date, year: resolveYear(date, reference) });
   }
   return past;

@@ -51,6 +51,15 @@ describe('dates in French prose', () => {
     expect(resolveYear({ day: 15, month: 7, year: 2023 }, '2025-01-15')).toBe(2023);
   });
 
+  it('lets the weekday settle a near tie, six months either way, but never move a date a year away', () => {
+    // 17 June 2024 is a Monday, one day nearer to 16 December 2024 than 17 June 2025, a Tuesday.
+    expect(dateProblems('Les rencontres nationales auront lieu le mardi 17 juin à Paris.', '2024-12-16')).toEqual([]);
+    expect(pastDates('Les rencontres nationales auront lieu le mardi 17 juin à Paris.', '2024-12-16')).toEqual([]);
+    expect(dateProblems('Bilan le lundi 17 juin.', '2024-12-16')).toEqual([]);
+    // 15 January 2026 is a Thursday, but thirteen months away: « jeudi 15 janvier » stays a wrong weekday for 2025.
+    expect(dateProblems('Le jeudi 15 janvier, webinaire.', '2024-12-16').map((problem) => [problem.kind, problem.year])).toEqual([['weekday', 2025]]);
+  });
+
   it('finds a weekday that does not match its date, and a day that does not exist', () => {
     expect(dateProblems('Le mardi 15 janvier, puis le lundi 3 février et le 31 novembre.', '2025-01-20').map((problem) => [problem.kind, problem.date.day, problem.year, problem.kind === 'weekday' ? problem.actual : undefined])).toEqual([
       ['weekday', 15, 2025, 3],
@@ -67,6 +76,17 @@ describe('dates in French prose', () => {
     for (const sentence of ['Le webinaire aura lieu le 14 janvier.', 'Le webinaire a lieu le 14 janvier.', 'Il est organisé par le Cerema.', 'Participez au webinaire !', 'La commune a une idée.']) {
       expect([sentence, recountsThePast(sentence)]).toEqual([sentence, false]);
     }
+  });
+
+  it('takes a cited text, a start and a narration in the imperfect for what they are, not for stale announcements', () => {
+    const past = (text: string) => pastDates(text, '2024-12-16').map((found) => found.date.day);
+    expect(past('Conformément au décret n° 2024-1012 du 12 novembre 2024, les communes délibèrent.')).toEqual([]);
+    expect(past('La loi du 21 février 2022 relative à la différenciation, et l’arrêté du 3 mars 2023.')).toEqual([]);
+    expect(past('Depuis le 1er décembre, la plateforme est ouverte.')).toEqual([]);
+    expect(past('Le 10 décembre, 150 élus étaient présents.')).toEqual([]);
+    // Still announcements: the webinar, the meeting.
+    expect(past('Inscrivez-vous au webinaire du mardi 10 décembre.')).toEqual([10]);
+    expect(past('La réunion du 3 décembre aura lieu en mairie, selon la loi.')).toEqual([3]);
   });
 
   it('finds announcements already past, a range only once its last day is', () => {
