@@ -391,13 +391,18 @@ testRule(dateWeekday, SOURCE_042, {
     { name: 'a wrong weekday in a ready issue', code: replace('Le mardi 14 janvier', 'Le mercredi 14 janvier'), errors: [{ messageId: 'weekday', line: 67, column: 4, severity: 'error' }] },
     { name: 'in a draft, a warning', code: (source) => replace('Le mardi 14 janvier', 'Le mercredi 14 janvier')(source).replace('status: ready', 'status: draft'), errors: [{ messageId: 'weekday', line: 67, column: 4, severity: 'warning' }] },
     { name: 'a day that does not exist', code: replace('Le mardi 14 janvier', 'Le 31 novembre'), errors: [{ messageId: 'impossible', line: 67, column: 4 }] },
+    // Readers see the subject first: « Webinaire du mercredi 14 janvier » at its weekday, on line 4.
+    { name: 'in the subject', code: (source) => source.replace(/^subject: .*$/m, 'subject: "Webinaire du mercredi 14 janvier"'), errors: [{ messageId: 'weekday', line: 4, column: 24, severity: 'error' }] },
   ],
 });
 
 testRule(datePast, SOURCE_042, {
   // On the day itself the event is still to come.
   valid: [{ code: replace('date: 2024-12-16', 'date: 2024-12-17') }],
-  invalid: [{ code: replace('date: 2024-12-16', 'date: 2024-12-18'), errors: [{ messageId: 'past', line: 129, column: 4 }] }],
+  invalid: [
+    { code: replace('date: 2024-12-16', 'date: 2024-12-18'), errors: [{ messageId: 'past', line: 129, column: 4 }] },
+    { name: 'in the preheader', code: (source) => source.replace(/^preheader: .*$/m, 'preheader: Inscrivez-vous au webinaire du 10 décembre'), errors: [{ messageId: 'past', line: 5, column: 43 }] },
+  ],
 });
 
 testRule(doubleSpace, SOURCE_042, {

@@ -4,6 +4,7 @@ import { isRealDate } from '../../text/dates.js';
 import { maskNonProse } from '../../text/french/words.js';
 import { LineIndex } from '../../text/positions.js';
 import { proseOfBody } from '../prose.js';
+import { headerTexts, positionIn } from './prose.js';
 
 /**
  * The issue's send date (YYYY-MM-DD), the reference for every date it writes. Read from the
@@ -33,4 +34,9 @@ export function bodyProse(issue: Issue): BodyProse {
     bodies.set(issue, (prose = { text: maskNonProse(body.text), at: (offset) => lines.positionAt(body.start + offset) }));
   }
   return prose;
+}
+
+/** Where the rules on dates read: the body, then the subject and the preheader (« Webinaire du mardi 15 janvier »). */
+export function datedTexts(issue: Issue): BodyProse[] {
+  return [bodyProse(issue), ...headerTexts(issue).map((text) => ({ text: maskNonProse(text.value), at: (offset: number) => positionIn(issue, text, offset) }))];
 }

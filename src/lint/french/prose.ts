@@ -39,6 +39,11 @@ export function proseTexts(issue: Issue, { header = false } = {}): readonly Pros
   return header ? [...reading.header, ...reading.body] : reading.body;
 }
 
+/** The subject and the preheader alone. */
+export function headerTexts(issue: Issue): readonly ProseText[] {
+  return readingOf(issue).header;
+}
+
 /** The position of a character of a text; its start when the text cannot be aligned. */
 export function positionIn(issue: Issue, text: ProseText, index: number): Position {
   const offset = text.map?.[index];

@@ -1,5 +1,5 @@
 import { pastDates, spelledDate } from '../../text/french/dates.js';
-import { bodyProse, sendDate } from '../french/issue-text.js';
+import { datedTexts, sendDate } from '../french/issue-text.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -18,20 +18,21 @@ export default defineRule({
         const reference = sendDate(issue);
         // A draft is still being written; its dates are checked once it is ready.
         if (!reference || issue.data.status !== 'ready' || !/\d/.test(issue.source)) return;
-        const body = bodyProse(issue);
         const [year, month, day] = reference.split('-').map(Number) as [number, number, number];
-        for (const past of pastDates(body.text, reference)) {
-          const { date } = past;
-          // The year the text leaves out is said, since it was inferred.
-          const resolved = spelledDate(date.day, date.month, past.year);
-          report({
-            at: body.at(date.weekday?.start ?? date.dayStart), messageId: 'past',
-            data: {
-              written: body.text.slice(date.start, date.end).replace(/\s+/g, ' '),
-              resolved: date.year === undefined ? { fr: ` (le ${resolved.fr})`, en: ` (${resolved.en})` } : '',
-              sendDate: spelledDate(day, month, year),
-            },
-          });
+        for (const body of datedTexts(issue)) {
+          for (const past of pastDates(body.text, reference)) {
+            const { date } = past;
+            // The year the text leaves out is said, since it was inferred.
+            const resolved = spelledDate(date.day, date.month, past.year);
+            report({
+              at: body.at(date.weekday?.start ?? date.dayStart), messageId: 'past',
+              data: {
+                written: body.text.slice(date.start, date.end).replace(/\s+/g, ' '),
+                resolved: date.year === undefined ? { fr: ` (le ${resolved.fr})`, en: ` (${resolved.en})` } : '',
+                sendDate: spelledDate(day, month, year),
+              },
+            });
+          }
         }
       },
     };

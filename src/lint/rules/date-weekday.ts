@@ -1,5 +1,5 @@
 import { dateProblems, spelledDate, WEEKDAYS, WEEKDAYS_EN } from '../../text/french/dates.js';
-import { bodyProse, sendDate } from '../french/issue-text.js';
+import { datedTexts, sendDate } from '../french/issue-text.js';
 import { placeholderSeverity } from '../header.js';
 import { defineRule } from '../rule.js';
 
@@ -24,23 +24,24 @@ export default defineRule({
         if (!reference || !/\d/.test(issue.source)) return;
         // A draft is still being written: its dates are pointed out, not yet refused.
         const severity = placeholderSeverity(issue);
-        const body = bodyProse(issue);
-        for (const problem of dateProblems(body.text, reference)) {
-          const { date, year } = problem;
-          const written = body.text.slice(date.weekday?.start ?? date.dayStart, date.end).replace(/\s+/g, ' ');
-          if (problem.kind === 'impossible') {
-            report({ at: body.at(date.dayStart), messageId: 'impossible', data: { written, year }, severity });
-            continue;
+        for (const body of datedTexts(issue)) {
+          for (const problem of dateProblems(body.text, reference)) {
+            const { date, year } = problem;
+            const written = body.text.slice(date.weekday?.start ?? date.dayStart, date.end).replace(/\s+/g, ' ');
+            if (problem.kind === 'impossible') {
+              report({ at: body.at(date.dayStart), messageId: 'impossible', data: { written, year }, severity });
+              continue;
+            }
+            report({
+              at: body.at(date.weekday!.start), messageId: 'weekday', severity,
+              data: {
+                written,
+                date: spelledDate(date.day, date.month, year),
+                actual: { fr: WEEKDAYS[problem.actual]!, en: WEEKDAYS_EN[problem.actual]! },
+                weekday: { fr: WEEKDAYS[date.weekday!.value]!, en: WEEKDAYS_EN[date.weekday!.value]! },
+              },
+            });
           }
-          report({
-            at: body.at(date.weekday!.start), messageId: 'weekday', severity,
-            data: {
-              written,
-              date: spelledDate(date.day, date.month, year),
-              actual: { fr: WEEKDAYS[problem.actual]!, en: WEEKDAYS_EN[problem.actual]! },
-              weekday: { fr: WEEKDAYS[date.weekday!.value]!, en: WEEKDAYS_EN[date.weekday!.value]! },
-            },
-          });
         }
       },
     };
