@@ -414,7 +414,11 @@ testRule(doubleSpace, SOURCE_042, {
 });
 
 testRule(houseStyle, SOURCE_042, {
-  valid: [{ code: replace('Directrice du programme PVD', 'Directrice du programme « Petites Villes de Demain »') }],
+  valid: [
+    { code: replace('Directrice du programme PVD', 'Directrice du programme « Petites Villes de Demain »') },
+    // Quoted as written, even when the quotation holds bold, italics or a link.
+    { code: replace('Directrice du programme PVD', 'Directrice du programme « **Petites Villes de Demain** », « [Action Coeur de Ville](https://www.cerema.fr/) » et « *Petites Villes de Demain, la Banque des Territoires* »') },
+  ],
   invalid: [{
     code: replace('Directrice du programme PVD', 'Directrice du programme Petites Villes de Demain'),
     errors: [{ messageId: 'preferred', line: 31, column: 25 }],

@@ -1,5 +1,5 @@
 import type { Template } from '../../template/model.js';
-import { compileStyle, styleFindings, type StyleMatcher } from '../../text/french/house-style.js';
+import { compileStyle, quotedSpans, styleFindings, type StyleMatcher } from '../../text/french/house-style.js';
 import { positionIn, proseTexts, sourceRange } from '../french/prose.js';
 import { defineRule } from '../rule.js';
 
@@ -22,8 +22,11 @@ export default defineRule({
         if (!matchers.has(template)) matchers.set(template, compileStyle(template.config.style));
         const matcher = matchers.get(template);
         if (!matcher) return;
+        const quoted = quotedSpans(issue.source);
         for (const text of proseTexts(issue, { header: true })) {
           for (const finding of styleFindings(text.value, matcher)) {
+            const from = text.map?.[finding.start];
+            if (from !== undefined && quoted.some(([start, end]) => from > start && from < end)) continue;
             const range = sourceRange(text, finding.start, finding.end);
             // Fixed only where the source holds the very text (no escape, no line break inside).
             const fixable = range && issue.source.slice(range.start, range.end) === finding.found;

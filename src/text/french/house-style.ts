@@ -60,6 +60,15 @@ export function compileStyle(entries: readonly StyleEntry[]): StyleMatcher | und
 /** Quoted passages of a text: a name in quotes is cited as it is, never restyled. */
 const QUOTED = /«[^»]*»|“[^”]*”|"[^"\n]*"/g;
 
+/**
+ * The passages of a whole source between French or curly quotes, within a paragraph: a
+ * quotation may hold bold, italics or a link (« **Petites Villes de Demain** »), which split
+ * it into several texts that the quotes of a single text do not cover.
+ */
+export function quotedSpans(source: string): Array<readonly [number, number]> {
+  return [...source.matchAll(/«(?:(?!\n[ \t]*\n)[^»])*»|“(?:(?!\n[ \t]*\n)[^”])*”/g)].map((match) => [match.index, match.index + match[0].length] as const);
+}
+
 /** The forms of a text that the house style replaces; addresses, merge tags and quotations are left alone. */
 export function styleFindings(text: string, matcher: StyleMatcher): StyleFinding[] {
   const masked = maskNonProse(text);
