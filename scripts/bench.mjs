@@ -148,6 +148,7 @@ const HUGE = {
   '"*a **b " 30,000 times': () => `${ORIGINAL}\n\n${'*a **b '.repeat(30_000)}\n`,
   '60,000 raw HTML tags': () => `${ORIGINAL}\n\n${'<b>'.repeat(60_000)}\n`,
   '4,800 list items': () => `${ORIGINAL}\n\n${'- a\n'.repeat(4_800)}`,
+  '4,800 lines of a list five deep': () => `${ORIGINAL}\n\n${'- - - - - a\n'.repeat(4_800)}`,
   '1,000 sections in 4,900 lines': () => `${ORIGINAL}\n${Array.from({ length: 1_000 }, (_, n) => `## L'actu\n### Article ${n}\nTexte ${n} avec [un lien](https://agence-cohesion-territoires.gouv.fr/${n}).\n`).join('').split('\n').slice(0, 4_700).join('\n')}\n`,
   '950 link-wrapped images': () => `${ORIGINAL}\n\n${'[![a](images/toul.jpg)](https://a.fr/) '.repeat(950)}\n`,
   'one 900 KB paragraph': () => `${ORIGINAL}\n\n${'mot '.repeat(230_000)}\n`,
