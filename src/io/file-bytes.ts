@@ -4,6 +4,7 @@ import { extname } from 'node:path';
 import { UsageError } from '../errors.js';
 import { attempt, shownPath } from './fs-errors.js';
 import { formatOf, openRegularFile, SIGNATURE_BYTES } from './image-facts.js';
+import { isWellFormed, MAX_CHECKED_BYTES } from './image-structure.js';
 
 export interface FileDigest {
   sha256: string;
@@ -73,6 +74,12 @@ export function readPublishableImage(source: string, publishedAs: string, destin
   if ('problem' in opened) throw refuse("n'est pas un fichier", 'is not a file');
   try {
     if (opened.stat.nlink > 1) throw refuse('a plusieurs noms (lien physique) et pourrait être un fichier pris hors du numéro', 'has several names (a hard link) and could be a file from outside the issue');
+    // Walked whole from the open file that is then copied: what was checked is what is published.
+    const whole = opened.stat.size <= MAX_CHECKED_BYTES ? Buffer.alloc(opened.stat.size) : undefined;
+    const read = whole ? readSync(opened.fd, whole, 0, whole.length, 0) : 0;
+    const format = whole ? formatOf(whole) : undefined;
+    if (whole && format && (read !== whole.length || !isWellFormed(whole, format))) throw refuse("commence comme une image mais n'en est pas une jusqu'au bout (tronquée, abîmée ou déguisée)", 'starts as a picture but is not one to the end (truncated, damaged or disguised)');
+    if (!whole) throw refuse('est trop lourd pour être vérifié (plus de 32 Mo)', 'is too large to be checked (over 32 MB)');
     return stream(opened.fd, destination, (head) => {
       if (!formatOf(head)) throw refuse("n'est pas une image JPEG, PNG ou GIF (d'après son contenu)", 'is not a JPEG, PNG or GIF picture (by its content)');
     });

@@ -1,8 +1,8 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { imageSize } from 'image-size';
+import { isWellFormed, MAX_CHECKED_BYTES, type ImageFormat } from './image-structure.js';
 
-/** The only formats pvd publishes: every mail client shows them, and none can hold a script a browser runs. */
-export type ImageFormat = 'jpeg' | 'png' | 'gif';
+export type { ImageFormat };
 
 export interface ImageFacts {
   /** Size of the file in bytes, from the file system (never from reading it). */
@@ -17,6 +17,8 @@ export interface ImageFacts {
   size: { width: number; height: number } | undefined;
   /** When `format` is undefined, what the file seems to be instead (svg, webp, html…), to say so. */
   detected: string | undefined;
+  /** Whether the whole file follows its format, signature to end marker (io/image-structure.ts); false for anything else. */
+  wellFormed: boolean;
 }
 
 export type ImageRead =
@@ -71,7 +73,21 @@ export function readImageFacts(path: string): ImageRead {
   if ('problem' in opened) return { ok: false, problem: opened.problem };
   const { fd, stat } = opened;
   try {
-    const facts: ImageFacts = { bytes: stat.size, mtimeMs: stat.mtimeMs, links: stat.nlink, format: undefined, size: undefined, detected: undefined };
+    const facts: ImageFacts = { bytes: stat.size, mtimeMs: stat.mtimeMs, links: stat.nlink, format: undefined, size: undefined, detected: undefined, wellFormed: false };
+    if (stat.size <= MAX_CHECKED_BYTES) {
+      // A picture of a letter is small: read whole, its structure walked, its size read from it.
+      const whole = Buffer.alloc(stat.size);
+      const read = readSync(fd, whole, 0, whole.length, 0);
+      const bytes = whole.subarray(0, read);
+      facts.format = formatOf(bytes);
+      if (!facts.format) {
+        facts.detected = detect(bytes);
+        return { ok: true, facts };
+      }
+      facts.size = dimensions(bytes.subarray(0, READ_STEPS.at(-1)));
+      facts.wellFormed = read === stat.size && isWellFormed(bytes, facts.format);
+      return { ok: true, facts };
+    }
     for (const step of READ_STEPS) {
       const buffer = Buffer.alloc(Math.min(step, stat.size));
       const read = readSync(fd, buffer, 0, buffer.length, 0);

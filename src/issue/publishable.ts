@@ -6,6 +6,7 @@ import type { Template } from '../template/model.js';
 import { isRemoteImage } from '../text/urls.js';
 import { IMAGE_EXTENSION } from '../io/file-bytes.js';
 import { readImageFacts, type ImageRead } from '../io/image-facts.js';
+import { MAX_CHECKED_BYTES } from '../io/image-structure.js';
 import { folded } from '../io/manifest.js';
 import { resolveInsideFolder } from '../io/paths.js';
 
@@ -23,7 +24,7 @@ export interface ImageProblem {
   image: Image;
   rule: 'image-format' | 'image-name' | 'image-outside';
   /** Which problem: the message id the rules report it under. */
-  kind: 'notAFile' | 'unreadable' | 'notAnImage' | 'wrongExtension' | 'hardLink' | 'sameName';
+  kind: 'notAFile' | 'unreadable' | 'notAnImage' | 'notWellFormed' | 'wrongExtension' | 'hardLink' | 'sameName';
   message: Message;
 }
 
@@ -101,6 +102,12 @@ function fileProblems(local: LocalImage): ImageProblem[] {
     problems.push(format('notAnImage',
       `« ${image.src} » n'est pas une image JPEG, PNG ou GIF (${what.fr}) : pvd ne la publie pas. Enregistrez-la en JPEG ou PNG depuis un logiciel de retouche.`,
       `"${image.src}" is not a JPEG, PNG or GIF picture (${what.en}): pvd does not publish it. Save it as JPEG or PNG from a picture editor.`,
+    ));
+  } else if (!facts.wellFormed) {
+    const kind = facts.format.toUpperCase();
+    problems.push(format('notWellFormed',
+      `« ${image.src} » commence comme une image ${kind} mais n'en est pas une jusqu'au bout (fichier tronqué, abîmé, ou autre chose déguisé en image${facts.bytes > MAX_CHECKED_BYTES ? ', ou trop lourd pour être vérifié' : ''}) : pvd ne la publie pas. Réenregistrez-la en JPEG ou PNG depuis un logiciel de retouche.`,
+      `"${image.src}" starts as a ${kind} picture but is not one to the end (truncated, damaged, or something else dressed as a picture${facts.bytes > MAX_CHECKED_BYTES ? ', or too large to be checked' : ''}): pvd does not publish it. Save it again as JPEG or PNG from a picture editor.`,
     ));
   } else if (!IMAGE_EXTENSION.test(extname(local.outputPath))) {
     const extension = facts.format === 'jpeg' ? 'jpg' : facts.format;

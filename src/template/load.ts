@@ -66,7 +66,7 @@ function checkLogo(folder: string, written: string): Message | undefined {
   if (local.kind === 'missing') return { fr: `fichier introuvable : ${templateFolder}${written}. Corrigez le nom (majuscules comprises) ou ajoutez le fichier.`, en: `file not found: ${templateFolder}${written}. Fix the name (case matters) or add the file.` };
   const read = readImageFacts(local.path);
   if (!read.ok) return { fr: `impossible de lire ${templateFolder}${written} : vérifiez que c'est un fichier lisible.`, en: `cannot read ${templateFolder}${written}: check it is a readable file.` };
-  if (!read.facts.format || !IMAGE_EXTENSION.test(extname(local.path))) return { fr: `${templateFolder}${written} n'est pas une image PNG, JPEG ou GIF nommée comme telle (d'après son contenu) : enregistrez le logo en PNG.`, en: `${templateFolder}${written} is not a PNG, JPEG or GIF picture named as such (by its content): save the logo as PNG.` };
+  if (!read.facts.format || !read.facts.wellFormed || !IMAGE_EXTENSION.test(extname(local.path))) return { fr: `${templateFolder}${written} n'est pas une image PNG, JPEG ou GIF nommée comme telle (d'après son contenu) : enregistrez le logo en PNG.`, en: `${templateFolder}${written} is not a PNG, JPEG or GIF picture named as such (by its content): save the logo as PNG.` };
   if (read.facts.links > 1) return { fr: `${templateFolder}${written} a plusieurs noms (lien physique) : copiez le logo dans le gabarit au lieu de le lier.`, en: `${templateFolder}${written} has several names (a hard link): copy the logo into the template instead of linking it.` };
   return undefined;
 }

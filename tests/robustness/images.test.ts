@@ -72,6 +72,29 @@ describe('a local "image" that is no JPEG, PNG or GIF by its bytes', () => {
     expectNotPublished(root, name);
   });
 
+  // Eight bytes of signature, then a page or a script: a picture in no mail client, a page or a script on the site.
+  const disguised: [string, Buffer, string][] = [
+    ['png-page.png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(html)]), 'PNG'],
+    ['jpeg-page.jpg', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(html)]), 'JPEG'],
+    ['signature.jpg', Buffer.from([0xff, 0xd8, 0xff]), 'JPEG'],
+    ['polyglotte.gif', Buffer.from('GIF89a/*\x00\x00\x00\x00*/=1;alert(document.domain)//;', 'latin1'), 'GIF'],
+    ['tronquee.jpg', JPEG.subarray(0, JPEG.length - 100), 'JPEG'],
+    ['suivie.jpg', Buffer.concat([JPEG, Buffer.from(html)]), 'JPEG'],
+  ];
+  it.each(disguised)('images/%s, a signature without the picture behind it, is a located error, and never copied', (name, bytes, kind) => {
+    const root = project();
+    writeFileSync(join(images(root), name), bytes);
+    useInsteadOfToul(root, `images/${name}`);
+    const lint = runPvd(['lint', '42'], { cwd: root });
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toContain(`${TOUL}  erreur  image-format  « images/${name} » commence comme une image ${kind} mais n'en est pas une jusqu'au bout (fichier tronqué, abîmé, ou autre chose déguisé en image) : pvd ne la publie pas.`);
+    rulesOff(root, ['image-format']);
+    const build = runPvd(['build', '42'], { cwd: root });
+    expect(build.code).toBe(1);
+    expect(build.stderr).toContain(`${TOUL}  erreur  image-format`);
+    expectNotPublished(root, name);
+  });
+
   it.each([['photo.html', JPEG, 'JPEG', 'jpg'], ['photo.svg', JPEG, 'JPEG', 'jpg'], ['vignette.htm', gif(900, 600), 'GIF', 'gif'], ['vignette', png(900, 600), 'PNG', 'png']] as const)(
     'a real picture named %s, which a web server would send as a page, is refused',
     (name, bytes, format, extension) => {
@@ -151,7 +174,8 @@ describe('image files lint must read, within bounds', () => {
     const lint = runPvdCountingReads(['lint', '42'], { cwd: root });
     expect(lint.code).toBe(1);
     expect(lint.stdout).toContain(`${TOUL}  erreur  image-weight  L'image images/enorme.jpg pèse 3072,0 Mo, au-delà de la limite de 1 Mo : réduisez-la à 300 Ko au plus (JPEG qualité 80, 762 px de large suffisent).`);
-    expect(lint.stdout).toContain(`${TOUL}  avertissement  image-weight  Impossible de lire les dimensions de images/enorme.jpg : le fichier est abîmé.`);
+    // Too large for its structure to be walked: not published, whatever its first bytes say.
+    expect(lint.stdout).toContain(`${TOUL}  erreur  image-format  « images/enorme.jpg » commence comme une image JPEG mais n'en est pas une jusqu'au bout (fichier tronqué, abîmé, ou autre chose déguisé en image, ou trop lourd pour être vérifié)`);
     if (canCountBytesRead) expect(lint.bytesRead, 'dimensions sought in the first 4 MB only').toBeLessThan(READ_AT_MOST);
   });
 
@@ -205,7 +229,8 @@ describe('a hard link to a file outside images/', () => {
 });
 
 describe('two images under one published name', () => {
-  const otherJpeg = Buffer.concat([JPEG, Buffer.from('autre')]);
+  // Another picture, whole: a JPEG with bytes after its end is refused by image-format before image-name.
+  const otherJpeg = readFileSync(join(REPO, 'issues', '042', 'images', 'attigny.jpg'));
   it.each([
     ['an issue image named like the logo', (root: string) => {
       writeFileSync(join(images(root), 'logo-pvd.png'), png(900, 600));

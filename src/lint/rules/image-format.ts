@@ -8,7 +8,7 @@ export default defineRule({
   id: 'image-format',
   severity: 'error',
   description: { fr: "Chaque image locale est, d'après son contenu, un JPEG, un PNG ou un GIF lisible, nommé comme tel", en: 'Every local image is, by its content, a readable JPEG, PNG or GIF, named as such' },
-  messages: { notAFile: SAID, unreadable: SAID, notAnImage: SAID, wrongExtension: SAID } satisfies Partial<Record<ImageProblem['kind'], unknown>>,
+  messages: { notAFile: SAID, unreadable: SAID, notAnImage: SAID, notWellFormed: SAID, wrongExtension: SAID } satisfies Partial<Record<ImageProblem['kind'], unknown>>,
   create({ issue, template, report }) {
     return {
       issue() {

@@ -63,7 +63,8 @@ export default defineRule({
             report({ at, messageId: 'tooHeavy', data: { src: image.src, size: kilobytes(facts.bytes), max: options.maxKilobytes, width: needed } });
           }
           if (!facts.size) {
-            report({ at, messageId: 'unreadable', data: { src: image.src } });
+            // A picture that is not one to the end is image-format's error already.
+            if (facts.wellFormed) report({ at, messageId: 'unreadable', data: { src: image.src } });
             continue;
           }
           if (facts.size.width < needed) report({ at, messageId: 'blurred', data: { src: image.src, width: facts.size.width, slot, needed, sharp: slot * 2 } });
