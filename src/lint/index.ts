@@ -1,4 +1,5 @@
-import { accessSync, constants, lstatSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { sortDiagnostics } from '../diagnostics/index.js';
 import type { Message } from '../i18n/lang.js';
@@ -77,7 +78,7 @@ export function fixFile(target: IssueFile, linter: Linter): LintedFile {
     current = { loaded, diagnostics: lintIssue(loaded, linter), fixed };
   }
   if (fixed === 0) return linted;
-  const refused = writeRefusal(target.path, original);
+  const refused = writeRefusal(target.path, original, linter.project);
   if (refused) return { ...linted, refused };
   const { mode } = statSync(target.path);
   // Checked again last before the rename: an edit saved while the fixed text was written wins too.
@@ -115,7 +116,12 @@ function rawOffsets(raw: string): (offset: number) => number {
   };
 }
 
-function writeRefusal(path: string, original: Buffer): Message | undefined {
+function writeRefusal(path: string, original: Buffer, project: Project): Message | undefined {
+  // A link anywhere on the way (issues/042 → a folder elsewhere) leads out as surely as a linked file.
+  const fromRoot = relative(realpathSync.native(project.root), realpathSync.native(dirname(path)));
+  if (fromRoot === '..' || fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot)) {
+    return { fr: "--fix ne réécrit pas ce fichier : son dossier est, par un lien symbolique, hors du dépôt de la lettre. Corrigez le fichier lui-même, ou remplacez le lien par une copie du dossier.", en: "--fix does not rewrite this file: through a symbolic link, its folder is outside the newsletter's repository. Fix the file itself, or replace the link with a copy of the folder." };
+  }
   const link = lstatSync(path);
   if (link.isSymbolicLink()) {
     return { fr: "--fix ne réécrit pas ce fichier : c'est un lien symbolique, et le fichier qu'il désigne peut être hors du dépôt. Corrigez le fichier lui-même, ou remplacez le lien par une copie.", en: '--fix does not rewrite this file: it is a symbolic link, and the file it points at may be outside the repository. Fix the file itself, or replace the link with a copy.' };

@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, linkSync, lstatSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixFile } from '../../src/lint/index.js';
@@ -8,8 +9,10 @@ import { interleave } from '../interleave.js';
 
 // The in-process tests below change the file at a chosen moment of --fix, as an editor would.
 vi.mock('node:fs', async (importOriginal) => (await import('../interleave.js')).interleavedFs(await importOriginal()));
+const outsideFolders: string[] = [];
 afterEach(() => {
   interleave.before = undefined;
+  for (const folder of outsideFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
 /** #42 with two things --fix mends, on two lines: a missing space before « ! », straight quotes. */
@@ -77,6 +80,13 @@ describe('npx pvd lint --fix leaves alone a file it must not rewrite: exit 2, a 
       symlinkSync(join('..', '..', 'ailleurs.md'), issuePath(root));
       return elsewhere;
     }, "--fix ne réécrit pas ce fichier : c'est un lien symbolique, et le fichier qu'il désigne peut être hors du dépôt. Corrigez le fichier lui-même, ou remplacez le lien par une copie."],
+    ['an issue folder that is a symbolic link to a folder outside the repository', (root) => {
+      const outside = mkdtempSync(join(tmpdir(), 'pvd-test-outside-'));
+      outsideFolders.push(outside);
+      renameSync(join(root, 'issues', '042'), join(outside, '042'));
+      symlinkSync(join(outside, '042'), join(root, 'issues', '042'));
+      return join(outside, '042', 'issue.md');
+    }, "--fix ne réécrit pas ce fichier : son dossier est, par un lien symbolique, hors du dépôt de la lettre. Corrigez le fichier lui-même, ou remplacez le lien par une copie du dossier."],
     ['an issue.md hard-linked elsewhere', (root) => {
       linkSync(issuePath(root), join(root, 'copie.md'));
       return issuePath(root);
