@@ -65,6 +65,7 @@ export function parseBody(markdown: string, origin: Origin, catalog: readonly Ca
     }
     (item?.blocks ?? section?.blocks ?? body.intro).push(block);
   }
+  converter.reportUnusedDefinitions();
   return body;
 }
 
@@ -76,6 +77,7 @@ class Converter {
   readonly dropped: Dropped[] = [];
   readonly verbatim: Verbatim[] = [];
   private readonly definitions = new Map<string, Mdast.Definition>();
+  private readonly usedDefinitions = new Set<string>();
 
   constructor(private readonly markdown: string, private readonly origin: Origin, tree: Mdast.Root) {
     for (const node of tree.children) if (node.type === 'definition') this.definitions.set(node.identifier, node);
@@ -257,6 +259,7 @@ class Converter {
   }
 
   private imageOf(node: Mdast.Image | Mdast.ImageReference, slot: Slot, href: string | undefined): Image {
+    if (node.type === 'imageReference') this.usedDefinitions.add(node.identifier);
     const definition = node.type === 'imageReference' ? this.definitions.get(node.identifier) : undefined;
     return {
       src: node.type === 'image' ? node.url : definition?.url ?? '',
@@ -269,7 +272,16 @@ class Converter {
   }
 
   private hrefOf(node: Mdast.Link | Mdast.LinkReference): string | undefined {
-    return node.type === 'link' ? node.url : this.definitions.get(node.identifier)?.url;
+    if (node.type === 'link') return node.url;
+    this.usedDefinitions.add(node.identifier);
+    return this.definitions.get(node.identifier)?.url;
+  }
+
+  /** `[Libellé]: https://…` that no `[Libellé]` uses shows nothing: its words and its link would be lost. */
+  reportUnusedDefinitions(): void {
+    for (const [identifier, definition] of this.definitions) {
+      if (!this.usedDefinitions.has(identifier)) this.dropped.push({ kind: 'unused-definition', position: this.at(definition) });
+    }
   }
 }
 

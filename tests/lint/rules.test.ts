@@ -331,8 +331,12 @@ testRule(mergeTag, SOURCE_042, {
 });
 
 testRule(unsupportedMarkdown, MINIMAL, {
-  valid: [{ code: withBody('> **Un titre**\n> ligne deux') }, { code: withBody('- point un\n\n  suite du point un') }],
+  valid: [
+    { code: withBody('> **Un titre**\n> ligne deux') }, { code: withBody('- point un\n\n  suite du point un') },
+    { code: withBody('Voir [le programme][pvd], et [encore][PVD].\n\n[pvd]: https://agence-cohesion-territoires.gouv.fr/') },
+  ],
   invalid: [
+    { name: 'a link definition no link uses', code: withBody('Un texte.\n\n[S\'inscrire au webinaire]: https://www.cerema.fr/inscription'), errors: [{ messageId: 'unused-definition', line: 32, column: 1 }] },
     { name: 'a heading inside a quote', code: withBody('> # Titre\n> ligne deux'), errors: [{ messageId: 'heading-in-quote', line: 30, column: 3 }] },
     { name: 'code indented inside a list item', code: withBody('- point un\n\n      du code'), errors: [{ messageId: 'block-in-list', line: 32, column: 3 }] },
     { name: 'a quote inside a list item', code: withBody('- point un\n\n  > une citation'), errors: [{ messageId: 'block-in-list', line: 32, column: 3 }] },

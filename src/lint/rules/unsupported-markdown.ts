@@ -13,6 +13,10 @@ export default defineRule({
       fr: "Ce bloc (code, citation ou titre) placé dans un élément de liste n'apparaîtrait pas dans la lettre : désindentez-le pour le sortir de la liste, ou écrivez-le comme texte de l'élément.",
       en: 'This block (code, quote or heading) inside a list item would not appear in the email: unindent it out of the list, or write it as the item\'s text.',
     },
+    'unused-definition': {
+      fr: "Cette définition de lien (« [libellé]: adresse ») n'est utilisée par aucun « [libellé] » : ni ses mots ni son adresse n'apparaîtraient dans la lettre. Pour un bouton, écrivez « [libellé](adresse) » seul sur sa ligne.",
+      en: 'This link definition ("[label]: address") is used by no "[label]": neither its words nor its address would appear in the email. For a button, write "[label](address)" alone on its line.',
+    },
     'thematic-break': {
       fr: "Une ligne de séparation (« --- », « *** ») n'apparaît pas dans la lettre : le gabarit sépare déjà les articles. Supprimez-la.",
       en: 'A horizontal rule ("---", "***") does not appear in the email: the template already separates items. Remove it.',
