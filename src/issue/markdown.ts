@@ -23,6 +23,14 @@ export interface Origin {
 
 const EXPLICIT_ID = /\s*\{#([A-Za-z0-9_-]+)\}\s*$/;
 
+function linksAndPictures(inlines: readonly Inline[]): Position[] {
+  return inlines.flatMap((inline) => {
+    if (inline.type === 'image') return [inline.image.position];
+    if (inline.type === 'link') return [inline.position];
+    return 'children' in inline ? linksAndPictures(inline.children) : [];
+  });
+}
+
 /**
  * Turns the Markdown body into the issue's structure: text before the first `##` is the
  * intro, `##` opens a section, `###` an item. Every node keeps its position in issue.md.
@@ -61,6 +69,8 @@ export function parseBody(markdown: string, origin: Origin, catalog: readonly Ca
     if (!block) continue;
     if (section && kind === 'figure' && !item && !section.figure && section.blocks.length === 0 && block.type === 'paragraph') {
       section.figure = { value: plainText(block.children).trim(), position: block.position };
+      // The figure is shown as its words alone: a link or a picture there would vanish.
+      for (const lost of linksAndPictures(block.children)) body.dropped.push({ kind: 'link-in-figure', position: lost });
       continue;
     }
     (item?.blocks ?? section?.blocks ?? body.intro).push(block);

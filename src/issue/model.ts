@@ -93,7 +93,7 @@ export interface Heading {
 
 /** Markdown the parser reads but the newsletter has no place for: reported, never silently dropped. */
 export interface Dropped {
-  kind: 'heading-in-quote' | 'block-in-list' | 'thematic-break' | 'unused-definition';
+  kind: 'heading-in-quote' | 'block-in-list' | 'thematic-break' | 'unused-definition' | 'link-in-figure';
   position: Position;
 }
 

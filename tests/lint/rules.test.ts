@@ -330,12 +330,14 @@ testRule(mergeTag, SOURCE_042, {
   ],
 });
 
+const FIGURE_LINE = SOURCE_042.split('\n').findIndex((line) => line === '84 %') + 1;
 testRule(unsupportedMarkdown, MINIMAL, {
   valid: [
     { code: withBody('> **Un titre**\n> ligne deux') }, { code: withBody('- point un\n\n  suite du point un') },
     { code: withBody('Voir [le programme][pvd], et [encore][PVD].\n\n[pvd]: https://agence-cohesion-territoires.gouv.fr/') },
   ],
   invalid: [
+    { name: 'a link in the figure', code: () => SOURCE_042.replace(/^84 %$/m, '84 % [selon l’AFL](https://www.afl.fr/)'), errors: [{ messageId: 'link-in-figure', line: FIGURE_LINE, column: 6 }] },
     { name: 'a link definition no link uses', code: withBody('Un texte.\n\n[S\'inscrire au webinaire]: https://www.cerema.fr/inscription'), errors: [{ messageId: 'unused-definition', line: 32, column: 1 }] },
     { name: 'a heading inside a quote', code: withBody('> # Titre\n> ligne deux'), errors: [{ messageId: 'heading-in-quote', line: 30, column: 3 }] },
     { name: 'code indented inside a list item', code: withBody('- point un\n\n      du code'), errors: [{ messageId: 'block-in-list', line: 32, column: 3 }] },

@@ -17,6 +17,10 @@ export default defineRule({
       fr: "Cette définition de lien (« [libellé]: adresse ») n'est utilisée par aucun « [libellé] » : ni ses mots ni son adresse n'apparaîtraient dans la lettre. Pour un bouton, écrivez « [libellé](adresse) » seul sur sa ligne.",
       en: 'This link definition ("[label]: address") is used by no "[label]": neither its words nor its address would appear in the email. For a button, write "[label](address)" alone on its line.',
     },
+    'link-in-figure': {
+      fr: "Le chiffre du mois s'affiche en grand, sans lien ni image : ce lien (ou cette image) n'apparaîtrait pas. Mettez-le dans le paragraphe suivant, qui explique le chiffre.",
+      en: 'The figure of the month is shown large, with no link or picture: this link (or picture) would not appear. Put it in the next paragraph, which explains the figure.',
+    },
     'thematic-break': {
       fr: "Une ligne de séparation (« --- », « *** ») n'apparaît pas dans la lettre : le gabarit sépare déjà les articles. Supprimez-la.",
       en: 'A horizontal rule ("---", "***") does not appear in the email: the template already separates items. Remove it.',
