@@ -22,7 +22,7 @@ export function declaredNumber(path: string): number | undefined {
     const buffer = Buffer.alloc(Math.min(size, HEADER_BYTES));
     const text = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0)).replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
     const { data, diagnostics } = splitFrontMatter(text, path);
-    const number = diagnostics.length === 0 && typeof data.number === 'number' ? data.number : undefined;
+    const number = diagnostics.every((diagnostic) => diagnostic.messageId === 'commentCut') && typeof data.number === 'number' ? data.number : undefined;
     known.set(path, { size, mtimeMs, number });
     return number;
   } finally {

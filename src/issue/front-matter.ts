@@ -106,6 +106,14 @@ export function splitFrontMatter(source: string, file: string): SplitFrontMatter
     const valueNode = pair.value as { range?: [number, number, number] } | null;
     split.keys.push({ key, position: index.positionAt(keyOffset), valuePosition: index.positionAt(valueNode?.range?.[0] ?? keyOffset) });
   }
+  const cut = commentCutText(document, yamlText);
+  if (cut !== undefined) {
+    const { line, column } = index.positionAt(cut.offset);
+    split.diagnostics.push(problem(line, column, 'commentCut', {
+      fr: `Dans « ${cut.key} », tout ce qui suit « # » est lu comme un commentaire et n'apparaîtrait pas dans la lettre (« ${cut.comment.trim()} ») : mettez la valeur entre guillemets, par exemple ${cut.key}: "…".`,
+      en: `In "${cut.key}", everything after "#" is read as a comment and would not appear in the email ("${cut.comment.trim()}"): put the value in quotes, for instance ${cut.key}: "…".`,
+    }));
+  }
   split.hint = (key) => {
     const line = colonMadeMapping(document, key, index, lineHasColon);
     return line === undefined ? undefined : { message: UNQUOTED_COLON, position: { line, column: 1 } };
@@ -119,6 +127,24 @@ export function splitFrontMatter(source: string, file: string): SplitFrontMatter
     }));
   }
   return split;
+}
+
+/** The keys whose words readers see: a « # » there, unquoted, cuts them silently (« Rencontres PACA #12 »). */
+const TEXT_KEYS = new Set(['subject', 'preheader', 'credits']);
+
+function commentCutText(document: Document, yamlText: string): { key: string; offset: number; comment: string } | undefined {
+  if (!isMap(document.contents)) return undefined;
+  for (const pair of document.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!TEXT_KEYS.has(key)) continue;
+    for (const node of isSeq(pair.value) ? pair.value.items : [pair.value]) {
+      // A comment after a quoted value is the author's own: the value is whole.
+      if (!isScalar(node) || node.type !== 'PLAIN' || !node.comment || !node.range) continue;
+      const offset = yamlText.indexOf('#', node.range[1]);
+      if (offset !== -1) return { key, offset, comment: node.comment };
+    }
+  }
+  return undefined;
 }
 
 /** The line where a key's value, or an entry of its list, became a mapping because of a « : » left unquoted. */
