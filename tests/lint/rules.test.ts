@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../src/lint/rules/index.js';
 import datePast from '../../src/lint/rules/date-past.js';
+import controlCharacter from '../../src/lint/rules/control-character.js';
 import dateWeekday from '../../src/lint/rules/date-weekday.js';
 import doubleSpace from '../../src/lint/rules/double-space.js';
 import emptySection from '../../src/lint/rules/empty-section.js';
@@ -389,6 +390,14 @@ testRule(spelling, SOURCE_042, {
   // A name inside a sentence is not the dictionary's business.
   valid: [{ code: replace('Directrice du programme PVD', 'Directrice du programme PVD à Saint-Quelquechose-sur-Mer') }],
   invalid: [{ code: replace('Directrice du programme PVD', 'Directrice du programe PVD'), errors: [{ messageId: 'unknown', line: 31, column: 15 }] }],
+});
+
+testRule(controlCharacter, SOURCE_042, {
+  valid: [{ code: replace('Directrice du programme PVD', 'Directrice\tdu programme\u00a0PVD 👋 ٱلعربية') }],
+  invalid: [
+    { name: 'a Word line break in the subject', code: (source) => source.replace('Rencontres PACA, baromètre', 'Rencontres PACA,\u000bbaromètre'), errors: [{ messageId: 'control', line: 4, column: 27 }] },
+    { name: 'a terminal escape and a direction override in the body', code: replace('Directrice du programme PVD', 'Directrice \u001b]0;x\u0007du \u202eprogramme PVD'), errors: [{ messageId: 'control', line: 31, column: 12 }, { messageId: 'control', line: 31, column: 17 }, { messageId: 'control', line: 31, column: 21 }] },
+  ],
 });
 
 testRule(dateWeekday, SOURCE_042, {

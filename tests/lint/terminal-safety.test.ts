@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { editIssue, ISSUE_042, lineOf, makeProject, runPvd } from '../helpers.js';
 
@@ -15,6 +17,9 @@ const OBEYED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u20
 
 function hostileIssue(): string {
   const root = makeProject();
+  // control-character would refuse the issue (tested with the rules): off here, the messages must still be clean.
+  const templateYaml = join(root, 'templates', 'pvd', 'template.yaml');
+  writeFileSync(templateYaml, readFileSync(templateYaml, 'utf8').replace('rules: {}', 'rules: { control-character: off }'));
   editIssue(root, '042', (source) => source
     .replace('## Voir aussi', `## Voir${TITLE_SEQUENCE} aussi${ERASE_LINE}${RIGHT_TO_LEFT}`)
     // Markdown escapes keep the sequences' brackets inside the link text.

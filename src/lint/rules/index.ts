@@ -1,4 +1,5 @@
 import type { AnyRule } from '../rule.js';
+import controlCharacter from './control-character.js';
 import datePast from './date-past.js';
 import dateWeekday from './date-weekday.js';
 import doubleSpace from './double-space.js';
@@ -58,6 +59,7 @@ export const rules: readonly AnyRule[] = [
   rawHtml,
   mergeTag,
   unsupportedMarkdown,
+  controlCharacter,
   typographyFr,
   trailingSpace,
   doubleSpace,
