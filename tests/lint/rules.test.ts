@@ -351,6 +351,8 @@ testRule(typographyFr, SOURCE_042, {
   valid: [
     { code: replace('Directrice du programme PVD', 'Rendez-vous à 14:00 sur https://x.fr/?q=1!;a ou `code!` ;)') },
     { name: 'quotes inside a merge tag and a URL', code: replace('Directrice du programme PVD', 'Bonjour {{ contact.PRENOM | default: "ami" }} : https://x.fr/?q="a"') },
+    // An address written without https:// is an address too: --fix turned q="mairie" into q=« mairie ».
+    { name: 'quotes inside a bare domain\'s address', code: replace('Directrice du programme PVD', 'Recherche sur exemple.fr/recherche?q="mairie" et ex.org/?a="b"') },
   ],
   invalid: [
     { code: replace('Inscrivez-vous !', 'Inscrivez-vous!'), errors: [{ messageId: 'spaceBefore', line: 69, column: 16 }], output: SOURCE_042 },

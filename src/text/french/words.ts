@@ -19,7 +19,8 @@ const UPPER_INSIDE = /^.+[A-ZÀ-ÖØ-ÞŒŸ]/;
 const NOT_PROSE = new RegExp([
   String.raw`\b(?:https?:\/\/|www\.|mailto:|tel:)[^\s<>«»]+`,
   String.raw`(?<![^\s<>«»"()])[^\s<>«»"()@]+@[^\s<>«»"()]+\.[a-z]{2,}`,
-  String.raw`\b[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|eu|gouv|info|io)\b[^\s<>«»"]*`,
+  // A bare domain; its path may hold quotes (?q="mairie"), its end is trimmed below.
+  String.raw`\b[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|eu|gouv|info|io)\b(?:\/[^\s<>«»]*|[^\s<>«»"]*)`,
   MERGE_SYNTAX.source,
   String.raw`(?<![\w])[#@][\w-]+`,
 ].join('|'), 'gim');
@@ -29,7 +30,24 @@ const MAYBE_NOT_PROSE = /[@:{*[#]|www\.|\.[a-z]/i;
 
 /** Blanks addresses and merge tags out of a text, keeping its length. */
 export function maskNonProse(text: string): string {
-  return MAYBE_NOT_PROSE.test(text) ? text.replace(NOT_PROSE, (found) => ' '.repeat(found.length)) : text;
+  return MAYBE_NOT_PROSE.test(text) ? text.replace(NOT_PROSE, (found) => {
+    const kept = addressEnd(found);
+    return ' '.repeat(kept) + found.slice(kept);
+  }) : text;
+}
+
+/**
+ * Where an address found in prose ends: before the punctuation that closes the sentence
+ * (« voir exemple.fr/page. »), and before a closing quote it did not open (« "exemple.fr/x" »).
+ */
+function addressEnd(found: string): number {
+  let end = found.length;
+  for (;;) {
+    const last = found[end - 1];
+    const quotes = found.slice(0, end).split('"').length - 1;
+    if (last !== undefined && ('.,;:!?)'.includes(last) || (last === '"' && quotes % 2 === 1)) && end > 1) end--;
+    else return end;
+  }
 }
 
 /**
