@@ -34,6 +34,7 @@ const SENDY_TAGS = 'unsubscribe|webversion|Name|Email|currentdaynumber|currentda
  * `[unsubscribe]`… — but not a Markdown link label such as `[Email](mailto:…)`.
  */
 export const MERGE_SYNTAX = new RegExp(
-  String.raw`\{\{[^\n]*?(?:\}\}|$)|\{%[^\n]*?(?:%\}|$)|\*\|[^|\s]*\|\*|\[\[[^\]\n]*\]\]|(?<!\[)\[(?:${SENDY_TAGS})(?:,fallback=[^\]\n]*)?\](?![(\[:])`,
+  // A tag may run over a line break inside its paragraph ({{ contact.NOM |⏎default: "ami" }}); unclosed, it runs to its line's end.
+  String.raw`\{\{(?:(?!\n[ \t]*\n)[^]){0,300}?\}\}|\{\{[^\n]*$|\{%(?:(?!\n[ \t]*\n)[^]){0,300}?%\}|\{%[^\n]*$|\*\|[^|\s]*\|\*|\[\[[^\]\n]*\]\]|(?<!\[)\[(?:${SENDY_TAGS})(?:,fallback=[^\]\n]*)?\](?![(\[:])`,
   'gm',
 );

@@ -352,6 +352,7 @@ testRule(typographyFr, SOURCE_042, {
     { code: replace('Directrice du programme PVD', 'Rendez-vous à 14:00 sur https://x.fr/?q=1!;a ou `code!` ;)') },
     { name: 'quotes inside a merge tag and a URL', code: replace('Directrice du programme PVD', 'Bonjour {{ contact.PRENOM | default: "ami" }} : https://x.fr/?q="a"') },
     // An address written without https:// is an address too: --fix turned q="mairie" into q=« mairie ».
+    { name: 'quotes inside a merge tag that runs over a line break', code: replace('Directrice du programme PVD', 'Bonjour {{ contact.NOM |\ndefault: "cher lecteur" }}, bienvenue') },
     { name: 'quotes inside a bare domain\'s address', code: replace('Directrice du programme PVD', 'Recherche sur exemple.fr/recherche?q="mairie" et ex.org/?a="b"') },
   ],
   invalid: [
