@@ -3,7 +3,7 @@
  * two client behaviours a stylesheet cannot express (iOS's data detectors, a forced colour
  * inversion) and the measurements every check makes. Plain browser JavaScript, as the
  * preview's client is, so that the bundler never rewrites what the page runs. It defines
- * `window.__pvd` and touches nothing else until called.
+ * `window.__pvd`, marks what the template hides on purpose, and touches nothing else until called.
  */
 export const PAGE_SCRIPT = String.raw`'use strict';
 (() => {
@@ -141,7 +141,7 @@ export const PAGE_SCRIPT = String.raw`'use strict';
     // for every client (display:none with Outlook's mso-hide:all, the email idiom), and
     // [hidden] spacers. A display:none alone may be a rule of styles.css that juice
     // inlined onto the issue's own text: those words are counted, and reported.
-    const hidden = [...document.querySelectorAll('[hidden], [style]')].filter((element) => element.hasAttribute('hidden') || (/display\s*:\s*none/i.test(element.getAttribute('style')) && /mso-hide\s*:\s*all/i.test(element.getAttribute('style'))));
+    const hidden = [...document.querySelectorAll('[hidden], [data-pvd-hidden]')];
     const clips = new Map();
     const clipOf = (element) => {
       if (!element || element === document.body || element === document.documentElement) return { left: -Infinity, right: Infinity, top: -Infinity, bottom: Infinity };
@@ -245,6 +245,11 @@ export const PAGE_SCRIPT = String.raw`'use strict';
     return findings;
   };
 
+  // Read from the style as written, before a step rewrites it (the browser drops mso-hide when it re-serialises a style).
+  for (const element of document.querySelectorAll('[style]')) {
+    const written = element.getAttribute('style');
+    if (/display\s*:\s*none/i.test(written) && /mso-hide\s*:\s*all/i.test(written)) element.setAttribute('data-pvd-hidden', '');
+  }
   window.__pvd = { detectData, invertColours, measure };
 })();
 `;
