@@ -73,8 +73,20 @@ const temporaryFolder = () => {
   return folder;
 };
 
-/** A minimal JPEG signature: the writer copies only files whose bytes say JPEG, PNG or GIF. */
-const jpeg = (text: string) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(text)]);
+/**
+ * A minimal whole JPEG, `text` in its comment: the writer copies only files that are JPEG, PNG
+ * or GIF to their end (start of image, comment, a 1×1 frame, a scan, end of image).
+ */
+const jpeg = (text: string) => {
+  const comment = Buffer.from(text);
+  const length = Buffer.alloc(2);
+  length.writeUInt16BE(comment.length + 2);
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8, 0xff, 0xfe]), length, comment,
+    Buffer.from([0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00]),
+    Buffer.from([0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00, 0x00, 0xff, 0xd9]),
+  ]);
+};
 let images: { a: string; b: string; c: string };
 let versionA: OutputFile[];
 let versionB: OutputFile[];
