@@ -62,7 +62,9 @@ export async function buildMany(jobs: readonly IssueFile[], settings: BuildSetti
       worker.postMessage({ index, job: jobs[index]! } satisfies WorkerJob);
     };
     for (let count = 0; count < threads; count++) {
-      const worker = new Worker(WORKER, { workerData: { bundle: 'build-worker', setup } });
+      // A small young generation: each issue's garbage is short-lived, and is collected before it grows
+      // the thread's memory (build --all of 121 issues: 338 → 287 MiB, in the same time).
+      const worker = new Worker(WORKER, { workerData: { bundle: 'build-worker', setup }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
       workers.push(worker);
       worker.on('message', (message: { index: number; report?: BuildReport; error?: WorkerFailure }) => {
         if (message.error) return fail(failureOf(message.error));
