@@ -3,7 +3,7 @@ import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { extname } from 'node:path';
 import { UsageError } from '../errors.js';
 import { attempt, shownPath } from './fs-errors.js';
-import { formatOf, openRegularFile, SIGNATURE_BYTES } from './image-facts.js';
+import { formatOf, openRegularFile } from './image-facts.js';
 import { isWellFormed, MAX_CHECKED_BYTES } from './image-structure.js';
 
 export interface FileDigest {
@@ -23,21 +23,15 @@ export function digestOf(content: string | Uint8Array): FileDigest {
 /** Extensions a web server serves as an image: a JPEG named x.html would be served, and run, as a page. */
 export const IMAGE_EXTENSION = /^\.(jpe?g|png|gif)$/i;
 
-/**
- * Streams a file through a hash, and to `destination` when given, in bounded memory.
- * `check(head)` sees the first bytes before anything is written.
- */
-function stream(fd: number, destination: string | undefined, check: (head: Uint8Array) => void): FileDigest {
+/** Streams a file through a hash, and to `destination` when given, in bounded memory. */
+function stream(fd: number, destination: string | undefined): FileDigest {
   const hash = createHash('sha256');
   let out: number | undefined;
   let bytes = 0;
   try {
     for (;;) {
       const read = readSync(fd, buffer, 0, CHUNK, bytes);
-      if (bytes === 0) {
-        check(buffer.subarray(0, Math.min(read, SIGNATURE_BYTES)));
-        if (destination !== undefined) out = openSync(destination, 'wx');
-      }
+      if (bytes === 0 && destination !== undefined) out = openSync(destination, 'wx');
       if (read === 0) break;
       hash.update(buffer.subarray(0, read));
       for (let written = 0; out !== undefined && written < read;) written += writeSync(out, buffer, written, read - written);
@@ -52,7 +46,7 @@ function stream(fd: number, destination: string | undefined, check: (head: Uint8
 export function hashFile(path: string): FileDigest {
   const fd = openSync(path, 'r');
   try {
-    return stream(fd, undefined, () => {});
+    return stream(fd, undefined);
   } finally {
     closeSync(fd);
   }
@@ -74,17 +68,27 @@ export function readPublishableImage(source: string, publishedAs: string, destin
   if ('problem' in opened) throw refuse("n'est pas un fichier", 'is not a file');
   try {
     if (opened.stat.nlink > 1) throw refuse('a plusieurs noms (lien physique) et pourrait être un fichier pris hors du numéro', 'has several names (a hard link) and could be a file from outside the issue');
-    // Walked whole from the open file that is then copied: what was checked is what is published.
-    const whole = opened.stat.size <= MAX_CHECKED_BYTES ? Buffer.alloc(opened.stat.size) : undefined;
-    const read = whole ? readSync(opened.fd, whole, 0, whole.length, 0) : 0;
-    const format = whole ? formatOf(whole) : undefined;
-    if (whole && format && (read !== whole.length || !isWellFormed(whole, format))) throw refuse("commence comme une image mais n'en est pas une jusqu'au bout (tronquée, abîmée ou déguisée)", 'starts as a picture but is not one to the end (truncated, damaged or disguised)');
-    if (!whole) throw refuse('est trop lourd pour être vérifié (plus de 32 Mo)', 'is too large to be checked (over 32 MB)');
-    return stream(opened.fd, destination, (head) => {
-      if (!formatOf(head)) throw refuse("n'est pas une image JPEG, PNG ou GIF (d'après son contenu)", 'is not a JPEG, PNG or GIF picture (by its content)');
-    });
+    if (opened.stat.size > MAX_CHECKED_BYTES) throw refuse('est trop lourd pour être vérifié (plus de 32 Mo)', 'is too large to be checked (over 32 MB)');
+    const whole = Buffer.alloc(opened.stat.size);
+    const read = readSync(opened.fd, whole, 0, whole.length, 0);
+    const format = formatOf(whole);
+    if (!format) throw refuse("n'est pas une image JPEG, PNG ou GIF (d'après son contenu)", 'is not a JPEG, PNG or GIF picture (by its content)');
+    if (read !== whole.length || !isWellFormed(whole, format)) throw refuse("commence comme une image mais n'en est pas une jusqu'au bout (tronquée, abîmée ou déguisée)", 'starts as a picture but is not one to the end (truncated, damaged or disguised)');
+    // What was checked is what is published: written from these very bytes.
+    if (destination !== undefined) writeNew(destination, whole);
+    return digestOf(whole);
   } finally {
     closeSync(opened.fd);
+  }
+}
+
+/** Writes `bytes` to a file that must not exist yet. */
+function writeNew(path: string, bytes: Uint8Array): void {
+  const out = openSync(path, 'wx');
+  try {
+    for (let written = 0; written < bytes.length;) written += writeSync(out, bytes, written, bytes.length - written);
+  } finally {
+    closeSync(out);
   }
 }
 
@@ -93,7 +97,7 @@ export function copyOwnedFile(source: string, destination: string, expected: Fil
   const fd = openSync(source, 'r');
   let copied: FileDigest;
   try {
-    copied = stream(fd, destination, () => {});
+    copied = stream(fd, destination);
   } finally {
     closeSync(fd);
   }
