@@ -1,6 +1,7 @@
 import { Command, CommanderError, Help, Option, type Argument } from 'commander';
 import { TemplateError, UsageError } from './errors.js';
 import { prefixed, printable, setLang, t, type Message } from './i18n/lang.js';
+import { TARGETS } from './text/merge-tags.js';
 
 /** Every command is imported only when it runs: `pvd lint` never loads the render pipeline. */
 // Options arrive as commander parsed them; each command declares the shape it reads.
@@ -105,7 +106,7 @@ function buildProgram(): Command {
     .argument('[numéros...]', say('numéros (ou dossiers) à produire', 'issue numbers (or folders) to build'))
     .option('--all', say('tous les numéros, et l’archive web', 'every issue, and the web archive'))
     .option('--out-dir <dossier>', say('dossier de sortie', 'output folder'), 'out')
-    .addOption(new Option('--target <outil>', say("outil d'envoi (balises de fusion)", 'mailing tool (merge tags)')).choices(['generic', 'brevo', 'mailchimp', 'mailjet', 'listmonk', 'sendy']))
+    .addOption(new Option('--target <outil>', say("outil d'envoi (balises de fusion)", 'mailing tool (merge tags)')).choices(TARGETS))
     .addOption(new Option('--stdout <sortie>', say('écrit une seule sortie sur la sortie standard', 'print one output to stdout')).choices(['html', 'text']))
     .option('--quiet', say("n'affiche que les problèmes", 'print problems only'))
     .addHelpText('after', examples([
@@ -134,7 +135,7 @@ function buildProgram(): Command {
     .description(say('rend la lettre comme les messageries (Gmail, Outlook, iOS, sombre) et signale ce qui casse', 'render the email as inboxes do (Gmail, Outlook, iOS, dark) and report what breaks'))
     .argument('<numéro>', say('numéro (ou dossier) à vérifier', 'issue number (or folder) to check'))
     .option('--out-dir <dossier>', say('dossier de sortie', 'output folder'), 'out')
-    .addOption(new Option('--target <outil>', say("outil d'envoi (balises de fusion)", 'mailing tool (merge tags)')).choices(['generic', 'brevo', 'mailchimp', 'mailjet', 'listmonk', 'sendy']))
+    .addOption(new Option('--target <outil>', say("outil d'envoi (balises de fusion)", 'mailing tool (merge tags)')).choices(TARGETS))
     .addHelpText('after', examples([['check 42', say('planche de captures dans out/042/inbox/index.html', 'contact sheet in out/042/inbox/index.html')]]))
     .action(action(() => import('./commands/check.js')));
 

@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import type { Message } from '../i18n/lang.js';
+import { TARGETS } from '../text/merge-tags.js';
 
 export const SECTION_KINDS = ['figure', 'feature', 'articles', 'cards'] as const;
-export const TARGETS = ['generic', 'brevo', 'mailchimp', 'mailjet', 'listmonk', 'sendy'] as const;
+export { TARGETS };
 
 // Valibot carries message ids; what a designer reads is looked up here, in both languages.
 export const PROBLEMS: Record<string, Message> = {

@@ -6,7 +6,10 @@ export interface MergeTags {
   email: string | undefined;
 }
 
-export type MailingTool = 'brevo' | 'mailchimp' | 'mailjet' | 'listmonk' | 'sendy';
+/** Every `--target`: plain addresses, or one mailing tool's merge tags. Here, below every stage: the CLI lists them too. */
+export const TARGETS = ['generic', 'brevo', 'mailchimp', 'mailjet', 'listmonk', 'sendy'] as const;
+
+export type MailingTool = Exclude<(typeof TARGETS)[number], 'generic'>;
 
 /**
  * Each mailing tool's merge tags. They go into the HTML and the plaintext as written:
