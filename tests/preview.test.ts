@@ -257,8 +257,14 @@ describe('pvd preview: starting and stopping', () => {
     await new Promise<void>((resolve) => busy.listen(port, '127.0.0.1', resolve));
     try {
       const preview = await startPreview(makeProject(), ['42', '--port', String(port)]);
-      expect(preview.stdout()).toContain(`Le port ${port} est occupé : l’aperçu utilise le port ${port + 1}.`);
-      expect(preview.url).toBe(`http://127.0.0.1:${port + 1}/`);
+      // Another test running beside this one may hold port + 1 by now: the preview then goes on to the next
+      // free one, which is still right; what matters is that it moved up, says so, and serves where it says.
+      const moved = new RegExp(`^Le port ${port} est occupé : l’aperçu utilise le port (\\d+)\\.$`, 'm').exec(preview.stdout());
+      expect(moved, preview.stdout()).not.toBeNull();
+      const taken = Number(moved![1]);
+      expect(taken).toBeGreaterThan(port);
+      expect(taken).toBeLessThan(port + 20);
+      expect(preview.url).toBe(`http://127.0.0.1:${taken}/`);
     } finally {
       await new Promise((resolve) => busy.close(resolve));
     }
