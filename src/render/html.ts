@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
-import juice from 'juice';
+import juice from 'juice/client';
+import juiceCheerio from 'juice/lib/cheerio';
 import { TemplateError } from '../errors.js';
 import { readCached, writeCached } from '../io/cache.js';
 import { displayPath } from '../project.js';
@@ -9,6 +10,7 @@ import { readDesignFiles } from '../template/files.js';
 import type { Template } from '../template/model.js';
 import type { RenderContext } from './context.js';
 import { buildHtmlView } from './html-view.js';
+import { withSelectorIndex } from './selector-index.js';
 import { checkTemplateReferences } from './template-check.js';
 
 export interface CompiledTemplate {
@@ -82,22 +84,30 @@ function compileSpecs(template: Template, sources: Record<string, string>): Comp
 
 /** Issue → email HTML: Handlebars with escaped data, then every CSS rule inlined by juice. */
 export function renderHtml(context: RenderContext, compiled: CompiledTemplate): string {
-  const html = compiled.layout(buildHtmlView(context, compiled.css));
-  const inlined = juice(html, {
-    preserveMediaQueries: true,
-    preserveFontFaces: true,
-    preserveImportant: true,
-    removeStyleTags: true,
-    applyWidthAttributes: false,
-    applyHeightAttributes: false,
-    applyAttributesTableElements: true,
-    insertPreservedExtraCss: true,
-    // The template uses no CSS variables (email clients ignore them): skip juice's pass for them.
-    resolveCSSVariables: false,
-    xmlMode: false,
-  });
-  return tidy(inlined);
+  return tidy(inlineCss(compiled.layout(buildHtmlView(context, compiled.css))));
 }
+
+/** What `juice(html, JUICE_OPTIONS)` gives, with juice's CSS queries answered from an index of the document. */
+export function inlineCss(html: string): string {
+  return juiceCheerio(html, { xmlMode: false }, ($) => {
+    juice.juiceDocument(withSelectorIndex($), JUICE_OPTIONS);
+    return $;
+  }, []);
+}
+
+export const JUICE_OPTIONS: juice.Options = {
+  preserveMediaQueries: true,
+  preserveFontFaces: true,
+  preserveImportant: true,
+  removeStyleTags: true,
+  applyWidthAttributes: false,
+  applyHeightAttributes: false,
+  applyAttributesTableElements: true,
+  insertPreservedExtraCss: true,
+  // The template uses no CSS variables (email clients ignore them): skip juice's pass for them.
+  resolveCSSVariables: false,
+  xmlMode: false,
+};
 
 /** Drops the blank lines left by template tags: bytes count against Gmail's 102 KB clip. */
 function tidy(html: string): string {
