@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { declaredNumber } from '../issue/declared-number.js';
+import { declaredNumbers } from '../issue/declared-number.js';
 import { listIssues, type Project } from '../project.js';
 
 /** The issue.md files of issues/ by the `number:` each declares. */
@@ -25,11 +25,11 @@ export function issueNumbers(project: Project): IssueNumbers {
 
 function indexByNumber(project: Project): Map<number, string[]> {
   const byNumber = new Map<number, string[]>();
-  for (const ref of listIssues(project)) {
-    const number = declaredNumber(ref.path);
+  const paths = listIssues(project).map((ref) => resolve(ref.path));
+  for (const [path, number] of declaredNumbers(paths, resolve(project.issuesDir))) {
     if (number === undefined) continue;
     const files = byNumber.get(number) ?? [];
-    files.push(resolve(ref.path));
+    files.push(path);
     byNumber.set(number, files);
   }
   return byNumber;
