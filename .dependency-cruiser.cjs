@@ -16,7 +16,7 @@ const STAGES = [
   ['commands', '^src/commands/'],
   ['cli', '^src/cli\\.ts$'],
   // Runs the compiled CLI with V8's code cache: Node's own modules only.
-  ['launch', '^src/launch\\.ts$'],
+  ['launch', '^src/launch(-worker)?\\.ts$'],
 ];
 
 const laterThan = (index) => STAGES.slice(index + 1).map(([, path]) => `(${path})`).join('|');

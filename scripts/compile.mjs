@@ -97,7 +97,7 @@ const builds = await Promise.all([
 ]);
 const result = { metafile: { inputs: Object.assign({}, ...builds.map((built) => built.metafile.inputs)), outputs: Object.assign({}, ...builds.map((built) => built.metafile.outputs)) } };
 // The launcher itself: Node's modules only, nothing to bundle or cache.
-await build({ ...common, entryPoints: { launch: 'src/launch.ts' }, metafile: false, sourcemap: false, banner: {}, define: {}, plugins: [] });
+await build({ ...common, entryPoints: { launch: 'src/launch.ts', 'launch-worker': 'src/launch-worker.ts' }, metafile: false, sourcemap: false, banner: {}, define: {}, plugins: [] });
 // Which source modules went into which output file: the test proving that
 // `pvd lint` loads no heavy module reads it.
 writeFileSync(`${staging}/meta.json`, JSON.stringify(result.metafile));

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire, wrap } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { isMainThread, workerData } from 'node:worker_threads';
 
 /**
  * Runs a bundle of dist/ (the CLI, or a build thread) with the code V8 compiled for it on an
@@ -24,7 +22,16 @@ export function runBundle(bundle: string, role: string = bundle): void {
   }
   const run = script.runInThisContext() as (exports: object, require: NodeRequire, module: object, filename: string, dirname: string) => void;
   const module = { exports: {}, filename: file, id: file };
-  run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  // This file's own require: the bundles sit beside it in dist/, so it resolves what they require alike.
+  run.call(module.exports, module.exports, require, module, file, dirname(file));
+}
+
+/**
+ * A CommonJS module's wrapper, as Node's `Module.wrap` writes it: node:module itself is not
+ * loaded, since requiring it starts Node's ES module loader (some 10 ms with its modules).
+ */
+function wrap(source: string): string {
+  return `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
 }
 
 /**
@@ -70,5 +77,3 @@ function saveCodeCache(path: string, script: Script): void {
   }
 }
 
-// Started as a build thread (pipeline/build-many.ts): the bundle to run is in its data.
-if (!isMainThread && (workerData as { bundle?: unknown } | null)?.bundle === 'build-worker') runBundle('build-worker', 'worker');

@@ -15,7 +15,7 @@ const PARALLEL_FROM = 8;
 
 // Threads start on the launcher beside the compiled CLI in dist/ (see scripts/compile.mjs), which
 // runs the build-worker bundle with its code cache.
-const WORKER = new URL('./launch.cjs', import.meta.url);
+const WORKER = new URL('./launch-worker.cjs', import.meta.url);
 
 /** What a build needs besides the template compiled: each thread compiles its own. */
 export type BuildSettings = Omit<BuildOptions, 'compiled'>;
@@ -64,7 +64,7 @@ export async function buildMany(jobs: readonly IssueFile[], settings: BuildSetti
     for (let count = 0; count < threads; count++) {
       // A small young generation: each issue's garbage is short-lived, and is collected before it grows
       // the thread's memory (build --all of 121 issues: 338 → 287 MiB, in the same time).
-      const worker = new Worker(WORKER, { workerData: { bundle: 'build-worker', setup }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+      const worker = new Worker(WORKER, { workerData: { setup }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
       workers.push(worker);
       worker.on('message', (message: { index: number; report?: BuildReport; error?: WorkerFailure }) => {
         if (message.error) return fail(failureOf(message.error));

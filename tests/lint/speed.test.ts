@@ -84,7 +84,7 @@ describe('pvd lint stays lean', () => {
     // Everything pvd runs comes from its bundle, through the launcher; the rest is Node's own modules.
     expect(files).toEqual(['bin/pvd.js']);
     expect(urls.filter((url) => !url.startsWith('file:') && !url.startsWith('node:'))).toEqual([]);
-    expect(requires.filter((request) => !request.startsWith('node:') && !/^[a-z_]+$/.test(request))).toEqual(['../dist/launch.cjs']);
+    expect(requires.filter((request) => !request.startsWith('node:') && !/^[a-z_]+$/.test(request))).toEqual([PVD, '../dist/launch.cjs']);
 
     // Whatever heavy module lint's bundle holds is behind an initialiser: the coverage would see it run.
     const heavy = bundled(bundle).filter((source) => HEAVY.test(source) || PIPELINE.test(source));
@@ -101,8 +101,21 @@ describe('pvd lint stays lean', () => {
     expect(bundle).toBe('build.cjs');
     expect(bundled(bundle).filter((source) => HEAVY.test(source) || PIPELINE.test(source)).filter((source) => !wrapped.has(source))).toEqual([]);
     expect([...ran].some((source) => source.startsWith('node_modules/handlebars/'))).toBe(true);
-    expect(ran).toContain('node_modules/juice/index.js');
+    expect(ran).toContain('node_modules/juice/client.js');
     expect(ran).toContain('src/render/html.ts');
+  });
+
+  it('starts without Node’s ES module loader: the launcher is CommonJS', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'pvd-test-loads-'));
+    folders.push(folder);
+    const hook = join(folder, 'modules.cjs');
+    writeFileSync(hook, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(join(folder, 'modules.txt'))}, process.moduleLoadList.join('\\n')));`);
+    const result = spawnSync(process.execPath, ['--require', hook, PVD, 'lint', 'issues/042/issue.md'], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(result.status, result.stderr).toBe(0);
+    const modules = readFileSync(join(folder, 'modules.txt'), 'utf8').split('\n');
+    // The hook would see them: these are what an ES module launcher, or the threads' one, loads.
+    expect(modules).toContain('NativeModule internal/modules/cjs/loader');
+    expect(modules.filter((name) => /internal\/modules\/esm\/loader$|NativeModule worker_threads$/.test(name))).toEqual([]);
   });
 
   it('runs the bundle holding every command when the command comes after an option, or is not known', () => {

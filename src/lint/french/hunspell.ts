@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SpellEngine } from '../../text/french/spelling.js';
@@ -11,8 +10,15 @@ import type { SpellEngine } from '../../text/french/spelling.js';
  * node_modules when a word is unknown, never on a warm `pvd lint`.
  */
 
-// Not `require`: esbuild would bundle what a plain require() names.
-const load = createRequire(import.meta.url);
+/**
+ * Not `require`: esbuild would bundle what a plain require() names. Made when first needed:
+ * node:module starts Node's ES module loader, which a warm `pvd lint` has no use for.
+ */
+let required: NodeJS.Require | undefined;
+const load = Object.assign((id: string): unknown => requireHere()(id), { resolve: (id: string) => requireHere().resolve(id) });
+function requireHere(): NodeJS.Require {
+  return (required ??= process.getBuiltinModule('node:module').createRequire(import.meta.url));
+}
 
 let identity: { folder: string; version: string } | undefined;
 
