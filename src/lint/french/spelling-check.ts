@@ -1,5 +1,6 @@
 import type { Issue } from '../../issue/model.js';
 import type { Template } from '../../template/model.js';
+import { styleFindings, styleMatcher } from '../../text/french/house-style.js';
 import { spellingVerdicts } from '../../text/french/spelling.js';
 import { isCapitalised, normalizeWord, opensSentence, proseWords, skipReason, type ProseWord } from '../../text/french/words.js';
 import { dictionaryIdentity, loadHunspell } from './hunspell.js';
@@ -20,8 +21,12 @@ export interface Misspelling {
  */
 export function misspellings(issue: Issue, template: Template, maxSuggestions: number): Misspelling[] {
   const found: { text: ProseText; word: ProseWord }[] = [];
+  const restyled = houseStyleSpans(template);
   for (const text of proseTexts(issue, { header: true })) {
-    for (const word of wordsToCheck(text)) found.push({ text, word });
+    const spans = restyled(text.value);
+    for (const word of wordsToCheck(text)) {
+      if (!spans.some(([start, end]) => word.start >= start && word.start < end)) found.push({ text, word });
+    }
   }
   if (found.length === 0) return [];
   const store = openVerdictStore(dictionaryIdentity().version);
@@ -50,3 +55,14 @@ function wordsToCheck(text: ProseText): readonly ProseWord[] {
 const readTexts = new Map<string, readonly ProseWord[]>();
 /** A bound for long-lived processes (pvd preview): past it, texts are read afresh. */
 const MAX_READ_TEXTS = 10_000;
+
+/**
+ * Where the house style rewrites a text (« email » → « e-mail »): that word is house-style's to
+ * report, and one remark on it is enough. Unless house-style is switched off in template.yaml.
+ */
+function houseStyleSpans(template: Template): (text: string) => Array<readonly [number, number]> {
+  const setting = template.config.rules['house-style'];
+  const matcher = styleMatcher(template.config.style);
+  if (!matcher || (typeof setting === 'string' ? setting : setting?.level) === 'off') return () => [];
+  return (text) => styleFindings(text, matcher).map((finding) => [finding.start, finding.end] as const);
+}

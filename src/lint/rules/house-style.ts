@@ -1,9 +1,6 @@
-import type { Template } from '../../template/model.js';
-import { compileStyle, quotedSpans, styleFindings, type StyleMatcher } from '../../text/french/house-style.js';
+import { quotedSpans, styleFindings, styleMatcher } from '../../text/french/house-style.js';
 import { positionIn, proseTexts, sourceRange } from '../french/prose.js';
 import { defineRule } from '../rule.js';
-
-const matchers = new WeakMap<Template, StyleMatcher | undefined>();
 
 export default defineRule({
   id: 'house-style',
@@ -19,8 +16,7 @@ export default defineRule({
   create({ issue, template, report }) {
     return {
       issue() {
-        if (!matchers.has(template)) matchers.set(template, compileStyle(template.config.style));
-        const matcher = matchers.get(template);
+        const matcher = styleMatcher(template.config.style);
         if (!matcher) return;
         const quoted = quotedSpans(issue.source);
         for (const text of proseTexts(issue, { header: true })) {

@@ -57,6 +57,20 @@ export function compileStyle(entries: readonly StyleEntry[]): StyleMatcher | und
   return { pattern: new RegExp(`(?<![${LETTERS}0-9])(?:${source})(?![${LETTERS}0-9])`, 'gi'), uses: forms.map(({ use }) => use) };
 }
 
+const compiled = new WeakMap<readonly StyleEntry[], StyleMatcher | undefined>();
+
+/** compileStyle, once per list: the house-style rule and the spelling rule read the same one. */
+export function styleMatcher(entries: readonly StyleEntry[]): StyleMatcher | undefined {
+  if (!compiled.has(entries)) compiled.set(entries, compileStyle(entries));
+  return compiled.get(entries);
+}
+
+/**
+ * Words before which a name in lower case is a common noun: « les petites villes de demain »,
+ * « des villages d'avenir » speak of towns and villages, not of the programmes.
+ */
+const PLURAL_DETERMINER = new RegExp(`(?:^|[^${LETTERS}])(?:les|des|aux|ces|nos|vos|leurs|ses|mes|tes|quelques|plusieurs)[\\s\\u00a0\\u202f]+$`, 'i');
+
 /** Quoted passages of a text: a name in quotes is cited as it is, never restyled. */
 const QUOTED = /«[^»]*»|“[^”]*”|"[^"\n]*"/g;
 
@@ -82,6 +96,7 @@ export function styleFindings(text: string, matcher: StyleMatcher): StyleFinding
     const use = matcher.uses[match.slice(1).findIndex((group) => group !== undefined)]!;
     const found = text.slice(start, end);
     if (isAccepted(found, use)) continue;
+    if (isCommonNoun(found, use, text.slice(Math.max(0, start - 20), start))) continue;
     const opensWithCapital = found[0] !== found[0]!.toLowerCase();
     findings.push({ start, end, found, use: opensWithCapital ? capitalise(use) : use });
   }
@@ -91,6 +106,11 @@ export function styleFindings(text: string, matcher: StyleMatcher): StyleFinding
 /** The form itself, or capitalised at the start of a sentence or a title (E-mail, Webinaire). */
 function isAccepted(found: string, use: string): boolean {
   return found === use || found === capitalise(use);
+}
+
+/** A name of several words, capitalised, written all in lower case after « les », « des »…: the words' plain sense. */
+function isCommonNoun(found: string, use: string, before: string): boolean {
+  return use.includes(' ') && use[0] !== use[0]!.toLowerCase() && found === found.toLowerCase() && PLURAL_DETERMINER.test(before);
 }
 
 function capitalise(text: string): string {

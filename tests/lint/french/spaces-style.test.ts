@@ -104,6 +104,12 @@ describe('house style', () => {
     expect(findings('Petites villes de demain, E-mail, e-mail, un émail, des emails, ANCTS, Aides-territoires')).toEqual([]);
   });
 
+  it('reads a name in lower case after « les », « des »… as the common words it is, and nowhere else', () => {
+    expect(findings('Les petites villes de demain seront plus vertes ; aux petites villes de demain, des moyens.')).toEqual([]);
+    const text = 'Le programme petites villes de demain, Les Petites Villes de Demain, les anct.';
+    expect(findings(text).map(([, , found]) => found)).toEqual(['petites villes de demain', 'Petites Villes de Demain', 'anct']);
+  });
+
   it('leaves quotations, addresses and merge tags alone', () => {
     expect(findings('« Petites Villes de Demain », “Action Coeur de Ville”, "anct", https://x.fr/petites-villes-de-demain, {{ anct }}, anct@x.fr')).toEqual([]);
   });
@@ -117,6 +123,17 @@ describe('house style', () => {
     ]);
     expect(found[0]!.message.en).toBe('"Petites Villes de Demain": the newsletter’s house style writes "Petites villes de demain" (--fix corrects it).');
     expect(fixed).toBe('Directrice du programme Petites villes de demain, partenaire du Cerema');
+  });
+
+  it('is the one to speak of a word it rewrites: spelling leaves « email » to it, unless house-style is off', () => {
+    const text = 'Directrice du programme PVD, écrivez-nous par email';
+    const column = text.indexOf('email') + 1;
+    const at = (diagnostics: Diagnostic[]) => diagnostics.filter((diagnostic) => diagnostic.line === signatureLine && diagnostic.column === column).map((diagnostic) => diagnostic.rule);
+    expect(at(lintIn(makeProject(), withSignature(text)))).toEqual(['house-style']);
+    const off = makeProject();
+    const yaml = join(off, 'templates', 'pvd', 'template.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^rules: \{\}$/m, 'rules: { house-style: off }'));
+    expect(at(lintIn(off, withSignature(text)))).toEqual(['spelling']);
   });
 
   it('reads the list from template.yaml, entries with variants included', () => {
