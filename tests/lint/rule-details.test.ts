@@ -220,4 +220,16 @@ describe('every message of every rule', () => {
     const untested = rules.flatMap((rule) => Object.keys(rule.messages).filter((id) => !tested.get(rule.id)?.has(id)).map((id) => `${rule.id} ${id}`));
     expect(untested).toEqual([]);
   });
+
+  it('is listed in the Messages table of its rule’s page, in the words the rule says it', () => {
+    const docs = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'rules');
+    const listed = (id: string) => {
+      const page = readFileSync(join(docs, `${id}.md`), 'utf8');
+      const table = /^## Messages\n\n\| id \| French \|\n\| --- \| --- \|\n((?:\|.*\|\n)+)/m.exec(page)?.[1] ?? '';
+      return [...table.matchAll(/^\| `([^`]+)` \| `(.*)` \|$/gm)].map(([, messageId, text]) => `${messageId}: ${text}`);
+    };
+    // Every page at once, so that one run shows every gap.
+    expect(Object.fromEntries(rules.map((rule) => [rule.id, listed(rule.id)])))
+      .toEqual(Object.fromEntries(rules.map((rule) => [rule.id, Object.entries(rule.messages).map(([id, message]) => `${id}: ${message.fr}`)])));
+  });
 });
