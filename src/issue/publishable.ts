@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
-import type { Message } from '../i18n/lang.js';
+import type { Message, MessageData } from '../i18n/lang.js';
 import type { Image, Issue } from './model.js';
 import type { Template } from '../template/model.js';
 import { isRemoteImage } from '../text/urls.js';
@@ -23,9 +23,10 @@ export interface LocalImage {
 export interface ImageProblem {
   image: Image;
   rule: 'image-format' | 'image-name' | 'image-outside';
-  /** Which problem: the message id the rules report it under. */
+  /** Which problem: the message id of `rule` that says it, for lint and build alike. */
   kind: 'notAFile' | 'unreadable' | 'notAnImage' | 'notWellFormed' | 'wrongExtension' | 'hardLink' | 'sameName';
-  message: Message;
+  /** What fills that message's placeholders. */
+  data: MessageData;
 }
 
 /** images/ keeps its subfolders; an image elsewhere in the issue's folder is published in images/. */
@@ -47,8 +48,8 @@ export function localImages(issue: Issue, template: Template): LocalImage[] {
 
 /**
  * What forbids publishing the issue's images, whatever lint's settings: lint reports
- * these (rules image-format, image-name, image-outside) and build refuses them even with
- * those rules off. A file whose bytes are not JPEG, PNG or GIF could be a page or an SVG
+ * these (rules image-format, image-name, image-outside, whose messages say them) and build
+ * refuses them even with those rules off. A file whose bytes are not JPEG, PNG or GIF could be a page or an SVG
  * with a script, stored on the agency's web site once uploaded; a file with several names
  * may be one from outside the issue; two images under one name would overwrite each other.
  */
@@ -74,7 +75,6 @@ function checked(issue: Issue, template: Template) {
   return result;
 }
 
-const NOT_A_FILE: Message = { fr: 'un dossier, ou un fichier spécial', en: 'a folder, or a special file' };
 const DETECTED: Record<string, Message> = {
   svg: { fr: 'un dessin SVG, qui peut contenir un script', en: 'an SVG drawing, which can hold a script' },
   html: { fr: 'une page HTML', en: 'an HTML page' },
@@ -85,48 +85,32 @@ const DETECTED: Record<string, Message> = {
 
 function fileProblems(local: LocalImage): ImageProblem[] {
   const { image, read } = local;
-  const format = (kind: ImageProblem['kind'], fr: string, en: string): ImageProblem => ({ image, rule: 'image-format', kind, message: { fr, en } });
-  if (!read.ok && read.problem === 'not-a-file') {
-    return [format('notAFile', `« ${image.src} » n'est pas un fichier image (c'est ${NOT_A_FILE.fr}) : mettez à sa place la photo en JPEG, PNG ou GIF.`, `"${image.src}" is not an image file (it is ${NOT_A_FILE.en}): put the photo there as JPEG, PNG or GIF.`)];
-  }
+  const { src } = image;
+  const format = (kind: ImageProblem['kind'], data: MessageData = {}): ImageProblem => ({ image, rule: 'image-format', kind, data: { src, ...data } });
+  if (!read.ok && read.problem === 'not-a-file') return [format('notAFile')];
   if (!read.ok) {
     const why = read.code === 'EACCES' || read.code === 'EPERM' ? { fr: 'permission refusée', en: 'permission denied' } : { fr: `le système a refusé (code ${read.code})`, en: `the system refused (code ${read.code})` };
-    return [format('unreadable', `Impossible de lire l'image « ${image.src} » (${why.fr}) : vérifiez que vous avez le droit de la lire, ou réenregistrez-la.`, `Cannot read the picture "${image.src}" (${why.en}): check you may read it, or save it again.`)];
+    return [format('unreadable', { why })];
   }
   const problems: ImageProblem[] = [];
   const { facts } = read;
   if (!facts.format) {
     const detected = facts.detected === undefined ? undefined : DETECTED[facts.detected] ?? { fr: `une image ${facts.detected.toUpperCase()}, que des messageries n'affichent pas`, en: `a ${facts.detected.toUpperCase()} picture, which some mail clients do not show` };
-    const { fr, en } = detected ?? { fr: "un fichier d'un type inconnu", en: 'a file of an unknown type' };
-    const what = { fr: `d'après son contenu, c'est ${fr}`, en: `by its content, it is ${en}` };
-    problems.push(format('notAnImage',
-      `« ${image.src} » n'est pas une image JPEG, PNG ou GIF (${what.fr}) : pvd ne la publie pas. Enregistrez-la en JPEG ou PNG depuis un logiciel de retouche.`,
-      `"${image.src}" is not a JPEG, PNG or GIF picture (${what.en}): pvd does not publish it. Save it as JPEG or PNG from a picture editor.`,
-    ));
+    problems.push(format('notAnImage', { what: detected ?? { fr: "un fichier d'un type inconnu", en: 'a file of an unknown type' } }));
   } else if (!facts.wellFormed) {
-    const kind = facts.format.toUpperCase();
-    problems.push(format('notWellFormed',
-      `« ${image.src} » commence comme une image ${kind} mais n'en est pas une jusqu'au bout (fichier tronqué, abîmé, ou autre chose déguisé en image${facts.bytes > MAX_CHECKED_BYTES ? ', ou trop lourd pour être vérifié' : ''}) : pvd ne la publie pas. Réenregistrez-la en JPEG ou PNG depuis un logiciel de retouche.`,
-      `"${image.src}" starts as a ${kind} picture but is not one to the end (truncated, damaged, or something else dressed as a picture${facts.bytes > MAX_CHECKED_BYTES ? ', or too large to be checked' : ''}): pvd does not publish it. Save it again as JPEG or PNG from a picture editor.`,
-    ));
+    const tooLarge = facts.bytes > MAX_CHECKED_BYTES ? { fr: ', ou trop lourd pour être vérifié', en: ', or too large to be checked' } : '';
+    problems.push(format('notWellFormed', { format: facts.format.toUpperCase(), tooLarge }));
   } else if (!IMAGE_EXTENSION.test(extname(local.outputPath))) {
     const extension = facts.format === 'jpeg' ? 'jpg' : facts.format;
-    problems.push(format('wrongExtension',
-      `« ${image.src} » est une image ${facts.format.toUpperCase()}, mais son nom ne finit pas par .${extension} : un serveur web l'enverrait comme ${extname(local.outputPath) || 'un fichier sans type'}. Renommez-la ${basename(local.outputPath, extname(local.outputPath))}.${extension}.`,
-      `"${image.src}" is a ${facts.format.toUpperCase()} picture, but its name does not end in .${extension}: a web server would send it as ${extname(local.outputPath) || 'an untyped file'}. Rename it ${basename(local.outputPath, extname(local.outputPath))}.${extension}.`,
-    ));
+    const written = extname(local.outputPath);
+    problems.push(format('wrongExtension', {
+      format: facts.format.toUpperCase(),
+      extension,
+      servedAs: written || { fr: 'un fichier sans type', en: 'an untyped file' },
+      renamed: `${basename(local.outputPath, written)}.${extension}`,
+    }));
   }
-  if (facts.links > 1) {
-    problems.push({
-      image,
-      rule: 'image-outside',
-      kind: 'hardLink',
-      message: {
-        fr: `« ${image.src} » a plusieurs noms (c'est un lien physique) : ce peut être un fichier pris hors du dossier du numéro. Copiez l'image dans images/ au lieu de la lier.`,
-        en: `"${image.src}" has several names (it is a hard link): it may be a file from outside the issue's folder. Copy the picture into images/ instead of linking it.`,
-      },
-    });
-  }
+  if (facts.links > 1) problems.push({ image, rule: 'image-outside', kind: 'hardLink', data: { src } });
   return problems;
 }
 
@@ -152,15 +136,7 @@ function nameProblems(images: readonly LocalImage[], template: Template): ImageP
     const other = owner.image
       ? { fr: `que « ${owner.image.src} » (ligne ${owner.image.position.line})`, en: `as "${owner.image.src}" (line ${owner.image.position.line})` }
       : { fr: `que le logo du gabarit (${template.config.logo.file})`, en: `as the template's logo (${template.config.logo.file})` };
-    problems.push({
-      image: local.image,
-      rule: 'image-name',
-      kind: 'sameName',
-      message: {
-        fr: `« ${local.image.src} » serait publiée sous le même nom, ${local.outputPath}, ${other.fr} : l'une remplacerait l'autre. Renommez ce fichier.`,
-        en: `"${local.image.src}" would be published under the same name, ${local.outputPath}, ${other.en}: one would replace the other. Rename this file.`,
-      },
-    });
+    problems.push({ image: local.image, rule: 'image-name', kind: 'sameName', data: { src: local.image.src, published: local.outputPath, other } });
   }
   return problems;
 }

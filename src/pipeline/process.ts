@@ -6,8 +6,12 @@ import { loadIssue } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/parse.js';
 import type { FrontMatter, Issue } from '../issue/model.js';
 import { imageProblems } from '../issue/publishable.js';
+import { interpolate } from '../i18n/lang.js';
 import { disabledRules } from '../lint/directives.js';
 import { lintIssue } from '../lint/index.js';
+import imageFormat from '../lint/rules/image-format.js';
+import imageName from '../lint/rules/image-name.js';
+import imageOutside from '../lint/rules/image-outside.js';
 import { displayPath, folderNameOf, type IssueFile } from '../project.js';
 import { renderIssue, type CompiledTemplate, type RenderedIssue } from '../render/index.js';
 import type { TargetName, Template } from '../template/model.js';
@@ -61,9 +65,12 @@ export function processIssue(target: IssueFile, options: ProcessOptions): Proces
   return { loaded, diagnostics: [...diagnostics, ...inbox], rendered: { ...rendered, frontMatter } };
 }
 
+/** The rules that say the image problems, in their own messages: off in template.yaml, they still give their words. */
+const SAYS = { 'image-format': imageFormat, 'image-name': imageName, 'image-outside': imageOutside };
+
 /** The image problems lint would report (image-format, image-name, image-outside), as errors even where those rules are off or lowered. */
 function imageRefusals(issue: Issue, template: Template, reported: readonly Diagnostic[]): Diagnostic[] {
   return imageProblems(issue, template)
-    .map((problem): Diagnostic => ({ file: issue.file, ...problem.image.position, severity: 'error', rule: problem.rule, messageId: problem.kind, message: problem.message }))
+    .map((problem): Diagnostic => ({ file: issue.file, ...problem.image.position, severity: 'error', rule: problem.rule, messageId: problem.kind, message: interpolate(SAYS[problem.rule].messages[problem.kind]!, problem.data) }))
     .filter((refusal) => !reported.some((diagnostic) => diagnostic.severity === 'error' && diagnostic.rule === refusal.rule && diagnostic.line === refusal.line && diagnostic.column === refusal.column));
 }

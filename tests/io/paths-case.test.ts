@@ -5,24 +5,8 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 
 // A disk that ignores case, as on Windows and macOS: Toul.JPG is found for toul.jpg.
 vi.mock('node:fs', async (original) => {
-  const fs = await original<typeof import('node:fs')>();
-  const insensitive = (path: string) => {
-    const parts = path.split('/');
-    let current = '/';
-    for (const part of parts.filter(Boolean)) {
-      const entries = fs.existsSync(current) ? fs.readdirSync(current) : [];
-      const match = entries.find((entry) => entry.toLowerCase() === part.toLowerCase());
-      if (!match) return undefined;
-      current = join(current, match);
-    }
-    return current;
-  };
-  return {
-    ...fs,
-    existsSync: (path: string) => insensitive(String(path)) !== undefined,
-    readdirSync: (path: string) => fs.readdirSync(insensitive(String(path)) ?? String(path)),
-    realpathSync: Object.assign((path: string) => fs.realpathSync(insensitive(String(path)) ?? String(path)), { native: (path: string) => fs.realpathSync.native(insensitive(String(path)) ?? String(path)) }),
-  };
+  const { caseBlindFs } = await import('../case-blind-fs.js');
+  return caseBlindFs(await original<typeof import('node:fs')>());
 });
 
 const { resolveInsideFolder } = await import('../../src/io/paths.js');

@@ -1,7 +1,10 @@
-import { symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
+import { rules } from '../../src/lint/rules/index.js';
 import { makeProject } from '../helpers.js';
 import { gif, lintIn, png, SOURCE_042, webp } from './support.js';
 
@@ -160,5 +163,73 @@ describe('typography-fr', () => {
 
   it('leaves addresses, times, code, winks and well-spaced text alone', () => {
     expect(typography('À 14:00 ; voir https://x.fr/?q=1!;a, pvd@anct.gouv.fr; `a!` ;) super;) « bien » ! 27" et 32"')).toEqual([]);
+  });
+});
+
+/**
+ * The message ids each rule's RuleTester cases expect, read from the test sources as written:
+ * vitest may run each file in a worker of its own, so no set filled at run time sees them all.
+ * The RuleTester checks that a case gives exactly the ids it lists, so listed is given.
+ */
+function testedMessageIds(): Map<string, Set<string>> {
+  const tested = new Map<string, Set<string>>();
+  const tests = dirname(dirname(fileURLToPath(import.meta.url)));
+  for (const name of readdirSync(tests, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.test.ts')).sort()) {
+    const text = readFileSync(join(tests, name), 'utf8');
+    if (!text.includes('testRule(')) continue;
+    const source = ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true);
+    // `import sectionOrder from '../../src/lint/rules/section-order.js'` → sectionOrder: section-order.
+    const ruleOf = new Map<string, string>();
+    for (const statement of source.statements) {
+      const id = ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) ? /\/lint\/rules\/([a-z-]+)\.js$/.exec(statement.moduleSpecifier.text)?.[1] : undefined;
+      const local = id && (statement as ts.ImportDeclaration).importClause?.name?.text;
+      if (id && local) ruleOf.set(local, id);
+    }
+    const where = (node: ts.Node) => `${name}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+    // A case built otherwise than as a literal would be missed: refuse it rather than count it out.
+    const literal = <T extends ts.Node>(node: ts.Node | undefined, is: (node: ts.Node) => node is T, what: string): T => {
+      if (!node || !is(node)) throw new Error(`${where(node ?? source)}: ${what} is not written as a literal, which this scan reads`);
+      return node;
+    };
+    const property = (object: ts.ObjectLiteralExpression, key: string) =>
+      object.properties.find((candidate): candidate is ts.PropertyAssignment => ts.isPropertyAssignment(candidate) && candidate.name.getText() === key)?.initializer;
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'testRule') {
+        const [ruleArgument, , casesArgument] = node.arguments;
+        const rule = ruleOf.get(literal(ruleArgument, ts.isIdentifier, 'the rule').text);
+        if (!rule) throw new Error(`${where(node)}: testRule of a rule not imported from src/lint/rules/`);
+        const ids = tested.get(rule) ?? new Set<string>();
+        tested.set(rule, ids);
+        const cases = literal(casesArgument, ts.isObjectLiteralExpression, 'the cases');
+        for (const invalid of literal(property(cases, 'invalid'), ts.isArrayLiteralExpression, 'invalid').elements) {
+          for (const error of literal(property(literal(invalid, ts.isObjectLiteralExpression, 'a case'), 'errors'), ts.isArrayLiteralExpression, 'errors').elements) {
+            ids.add(literal(property(literal(error, ts.isObjectLiteralExpression, 'an error'), 'messageId'), ts.isStringLiteral, 'messageId').text);
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return tested;
+}
+
+describe('every message of every rule', () => {
+  it('is expected by at least one RuleTester case, at its line and column', () => {
+    const tested = testedMessageIds();
+    const untested = rules.flatMap((rule) => Object.keys(rule.messages).filter((id) => !tested.get(rule.id)?.has(id)).map((id) => `${rule.id} ${id}`));
+    expect(untested).toEqual([]);
+  });
+
+  it('is listed in the Messages table of its rule’s page, in the words the rule says it', () => {
+    const docs = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'rules');
+    const listed = (id: string) => {
+      const page = readFileSync(join(docs, `${id}.md`), 'utf8');
+      const table = /^## Messages\n\n\| id \| French \|\n\| --- \| --- \|\n((?:\|.*\|\n)+)/m.exec(page)?.[1] ?? '';
+      return [...table.matchAll(/^\| `([^`]+)` \| `(.*)` \|$/gm)].map(([, messageId, text]) => `${messageId}: ${text}`);
+    };
+    // Every page at once, so that one run shows every gap.
+    expect(Object.fromEntries(rules.map((rule) => [rule.id, listed(rule.id)])))
+      .toEqual(Object.fromEntries(rules.map((rule) => [rule.id, Object.entries(rule.messages).map(([id, message]) => `${id}: ${message.fr}`)])));
   });
 });

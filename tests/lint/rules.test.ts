@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../src/lint/rules/index.js';
@@ -150,6 +151,14 @@ testRule(sectionOrder, SOURCE_042, {
       },
       errors: [{ messageId: 'moveDown', line: 59, column: 1 }],
     },
+    {
+      name: 'a section moved down, below one it comes before',
+      code: (source) => {
+        const club = /## Le Club\n[\s\S]*?(?=## Le Club départemental)/.exec(source)![0];
+        return source.replace(club, '').replace('## Voir aussi', `${club}## Voir aussi`);
+      },
+      errors: [{ messageId: 'moveUp', line: 139, column: 1 }],
+    },
     { name: 'a section twice', code: (source) => `${source}\n## L'actu\n\n### Encore\n\nTexte.\n`, errors: [{ messageId: 'repeated', line: 155, column: 1 }] },
   ],
 });
@@ -187,6 +196,13 @@ testRule(imageOutside, SOURCE_042, {
   invalid: [
     { code: replace('images/toul.jpg', '../../templates/pvd/template.yaml'), errors: [{ messageId: 'outside', line: 75, column: 1 }] },
     { code: replace('images/toul.jpg', 'data:image/svg+xml,<svg/>'), errors: [{ messageId: 'outside', line: 75, column: 1 }] },
+    {
+      // Inside by its path, but the same file as one outside the issue's folder.
+      name: 'a picture with a second name outside the issue',
+      code: same,
+      setup: (root) => linkSync(join(root, 'issues', '042', 'images', 'toul.jpg'), join(root, 'ailleurs.jpg')),
+      errors: [{ messageId: 'hardLink', line: 75, column: 1 }],
+    },
   ],
 });
 
@@ -204,6 +220,30 @@ testRule(imageFormat, SOURCE_042, {
       code: replace('images/manosque.jpg', 'images/carte.html'),
       setup: (root) => writeFileSync(join(root, 'issues', '042', 'images', 'carte.html'), gif(900, 600)),
       errors: [{ messageId: 'wrongExtension', line: 43, column: 1 }],
+    },
+    {
+      name: 'a folder named like a picture',
+      code: replace('images/manosque.jpg', 'images/carte.jpg'),
+      setup: (root) => mkdirSync(join(root, 'issues', '042', 'images', 'carte.jpg')),
+      errors: [{ messageId: 'notAFile', line: 43, column: 1 }],
+    },
+    {
+      name: 'a GIF cut short',
+      code: replace('images/manosque.jpg', 'images/carte.gif'),
+      setup: (root) => writeFileSync(join(root, 'issues', '042', 'images', 'carte.gif'), gif(900, 600).subarray(0, 20)),
+      errors: [{ messageId: 'notWellFormed', line: 43, column: 1 }],
+    },
+    {
+      // A file the system will not open, whoever runs the tests (root reads a file of mode 000): a Unix socket, ENXIO.
+      name: 'a file the system refuses to open',
+      code: replace('images/manosque.jpg', 'images/prise.jpg'),
+      setup: (root) => {
+        const socket = join(root, 'issues', '042', 'images', 'prise.jpg');
+        // A child that exits without closing its server leaves the socket file behind.
+        const made = spawnSync(process.execPath, ['-e', `require('node:net').createServer().listen(${JSON.stringify(socket)}, () => process.exit(0))`]);
+        if (made.status !== 0) throw new Error(`no socket: ${made.stderr}`);
+      },
+      errors: [{ messageId: 'unreadable', line: 43, column: 1 }],
     },
   ],
 });
@@ -249,6 +289,9 @@ const images = (root: string) => {
   writeFileSync(join(root, 'issues', '042', 'images', 'narrow.gif'), gif(600, 400));
   writeFileSync(join(root, 'issues', '042', 'images', 'wide.gif'), gif(900, 600));
   writeFileSync(join(root, 'issues', '042', 'images', 'heavy.gif'), gif(900, 600, 301 * 1024));
+  writeFileSync(join(root, 'issues', '042', 'images', 'huge.gif'), gif(900, 600, 1025 * 1024));
+  // Whole, but of width 0: no dimensions to read.
+  writeFileSync(join(root, 'issues', '042', 'images', 'flat.gif'), gif(0, 0));
 };
 testRule(imageWeight, SOURCE_042, {
   valid: [
@@ -258,6 +301,9 @@ testRule(imageWeight, SOURCE_042, {
   invalid: [
     { name: 'a picture too narrow for its 508 px slot', code: replace('images/manosque.jpg', 'images/narrow.gif'), setup: images, errors: [{ messageId: 'blurred', line: 43, column: 1 }] },
     { name: 'a picture over 300 KB', code: replace('images/manosque.jpg', 'images/heavy.gif'), setup: images, errors: [{ messageId: 'tooHeavy', line: 43, column: 1 }] },
+    { name: 'a picture over 1 MB in a ready issue', code: replace('images/manosque.jpg', 'images/huge.gif'), setup: images, errors: [{ messageId: 'overLimit', line: 43, column: 1, severity: 'error' }] },
+    { name: 'a picture over 1 MB in a draft', code: (source) => replace('images/manosque.jpg', 'images/huge.gif')(source).replace('status: ready', 'status: draft'), setup: images, errors: [{ messageId: 'overLimit', line: 43, column: 1, severity: 'warning' }] },
+    { name: 'a picture whose width cannot be read', code: replace('images/manosque.jpg', 'images/flat.gif'), setup: images, errors: [{ messageId: 'unreadable', line: 43, column: 1 }] },
   ],
 });
 
@@ -285,6 +331,7 @@ testRule(linkText, SOURCE_042, {
   valid: [{ code: replace('[lauréats ici]', '[la liste des lauréats]') }],
   invalid: [
     { code: replace('[lauréats ici]', '[Cliquez ici !]'), errors: [{ messageId: 'vague', line: 153, column: 216 }] },
+    { name: 'a link with no text', code: replace('[lauréats ici]', '[…]'), errors: [{ messageId: 'empty', line: 153, column: 216 }] },
     { code: replace('[lauréats ici]', '[https://www.lesvictoiresdupaysage.com/]'), errors: [{ messageId: 'bareAddress', line: 153, column: 216 }] },
   ],
 });
@@ -362,6 +409,11 @@ testRule(typographyFr, SOURCE_042, {
       errors: [{ messageId: 'straightQuotes', line: 31, column: 12 }, { messageId: 'spaceAfterOpening', line: 31, column: 25 }, { messageId: 'spaceBeforeClosing', line: 31, column: 31 }],
       output: SOURCE_042.replace('Directrice du programme PVD', 'Elle a dit « bonjour » et « merci »'),
     },
+    {
+      code: replace('Directrice du programme PVD', 'Elle a dit “bonjour”'),
+      errors: [{ messageId: 'englishQuotes', line: 31, column: 12 }],
+      output: SOURCE_042.replace('Directrice du programme PVD', 'Elle a dit « bonjour »'),
+    },
   ],
 });
 
@@ -392,7 +444,10 @@ testRule(headingLevel, SOURCE_042, {
 testRule(spelling, SOURCE_042, {
   // A name inside a sentence is not the dictionary's business.
   valid: [{ code: replace('Directrice du programme PVD', 'Directrice du programme PVD à Saint-Quelquechose-sur-Mer') }],
-  invalid: [{ code: replace('Directrice du programme PVD', 'Directrice du programe PVD'), errors: [{ messageId: 'unknown', line: 31, column: 15 }] }],
+  invalid: [
+    { code: replace('Directrice du programme PVD', 'Directrice du programe PVD'), errors: [{ messageId: 'unknown', line: 31, column: 15 }] },
+    { name: 'a word the dictionary has nothing near', code: replace('Directrice du programme PVD', 'Directrice du zxqwvkj PVD'), errors: [{ messageId: 'unknownNoSuggestion', line: 31, column: 15 }] },
+  ],
 });
 
 testRule(controlCharacter, SOURCE_042, {
@@ -427,6 +482,7 @@ testRule(doubleSpace, SOURCE_042, {
   valid: [{ code: replace('Directrice du programme PVD', 'Directrice du programme PVD\n\n```\ndeux  espaces\n```') }],
   invalid: [
     { code: replace('Directrice du programme PVD', 'Directrice du  programme PVD'), errors: [{ messageId: 'plain', line: 31, column: 14 }], output: SOURCE_042 },
+    { name: 'two no-break spaces', code: replace('Directrice du programme PVD', 'Directrice du\u00a0\u00a0programme PVD'), errors: [{ messageId: 'no-break', line: 31, column: 14 }], output: SOURCE_042.replace('Directrice du programme PVD', 'Directrice du\u00a0programme PVD') },
     { name: 'a plain and a no-break space', code: replace('Directrice du programme PVD', 'Directrice du \u00a0programme PVD'), errors: [{ messageId: 'mixed', line: 31, column: 14 }], output: SOURCE_042.replace('Directrice du programme PVD', 'Directrice du\u00a0programme PVD') },
   ],
 });

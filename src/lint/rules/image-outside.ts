@@ -12,8 +12,11 @@ export default defineRule({
       fr: "L'image « {src} » est hors du dossier du numéro : copiez-la dans images/ et écrivez images/nom-du-fichier, ou donnez une adresse https://.",
       en: 'The image "{src}" is outside the issue\'s folder: copy it into images/ and write images/file-name, or give an https:// address.',
     },
-    // Said by issue/publishable.ts for lint and build alike.
-    hardLink: { fr: '{text}', en: '{text}' },
+    // Found by issue/publishable.ts, which build asks too: it refuses the picture with this rule off, in these words.
+    hardLink: {
+      fr: "« {src} » a plusieurs noms (c'est un lien physique) : ce peut être un fichier pris hors du dossier du numéro. Copiez l'image dans images/ au lieu de la lier.",
+      en: '"{src}" has several names (it is a hard link): it may be a file from outside the issue\'s folder. Copy the picture into images/ instead of linking it.',
+    },
   },
   create({ issue, template, report }) {
     return {
@@ -27,7 +30,7 @@ export default defineRule({
       issue() {
         // A hard link is inside by its path, and may be any file by its content.
         for (const problem of imageProblems(issue, template)) {
-          if (problem.rule === 'image-outside') report({ at: problem.image.position, messageId: problem.kind, data: { text: problem.message } });
+          if (problem.rule === 'image-outside') report({ at: problem.image.position, messageId: problem.kind, data: problem.data });
         }
       },
     };

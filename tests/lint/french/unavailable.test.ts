@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import spelling from '../../../src/lint/rules/spelling.js';
+import { testRule } from '../rule-tester.js';
 import { lintIn, SOURCE_042 } from '../support.js';
 import { projectCopies } from './support.js';
 
@@ -26,4 +28,9 @@ describe('the spelling rule without its dictionary', () => {
       en: "The spelling checker could not load (Cannot find module 'dictionary-fr'): run \"npm install\" at the root of the repository.",
     });
   });
+});
+
+testRule(spelling, SOURCE_042, {
+  valid: [],
+  invalid: [{ name: 'an issue with a misspelt word, and no dictionary', code: (source) => source.replace('Directrice du programme PVD', 'Directrice du programe PVD'), errors: [{ messageId: 'unavailable', line: 1, column: 1 }] }],
 });
