@@ -282,10 +282,18 @@ class Converter {
   }
 
   private hrefOf(node: Mdast.Link | Mdast.LinkReference): string | undefined {
-    if (node.type === 'link') return node.url;
-    this.usedDefinitions.add(node.identifier);
-    return this.definitions.get(node.identifier)?.url;
+    const definition = node.type === 'link' ? undefined : this.definitions.get(node.identifier);
+    if (node.type === 'linkReference') this.usedDefinitions.add(node.identifier);
+    // A link's title (`[mots](adresse "titre")`) is a tooltip the email does not carry: said, not lost unseen.
+    const title = node.type === 'link' ? node.title : definition?.title;
+    if (title && !this.titlesReported.has(node)) {
+      this.titlesReported.add(node);
+      this.dropped.push({ kind: 'link-title', position: this.at(node), title });
+    }
+    return node.type === 'link' ? node.url : definition?.url;
   }
+
+  private readonly titlesReported = new WeakSet<Mdast.Node>();
 
   /** `[Libellé]: https://…` that no `[Libellé]` uses shows nothing: its words and its link would be lost. */
   reportUnusedDefinitions(): void {

@@ -93,8 +93,10 @@ export interface Heading {
 
 /** Markdown the parser reads but the newsletter has no place for: reported, never silently dropped. */
 export interface Dropped {
-  kind: 'heading-in-quote' | 'block-in-list' | 'thematic-break' | 'unused-definition' | 'link-in-figure';
+  kind: 'heading-in-quote' | 'block-in-list' | 'thematic-break' | 'unused-definition' | 'link-in-figure' | 'link-title';
   position: Position;
+  /** What the message quotes: a link's title. */
+  title?: string;
 }
 
 /** A stretch of issue.md that is not prose: code (blocks and inline) or HTML (comments included). */

@@ -391,6 +391,8 @@ testRule(unsupportedMarkdown, MINIMAL, {
     { name: 'code indented inside a list item', code: withBody('- point un\n\n      du code'), errors: [{ messageId: 'block-in-list', line: 32, column: 3 }] },
     { name: 'a quote inside a list item', code: withBody('- point un\n\n  > une citation'), errors: [{ messageId: 'block-in-list', line: 32, column: 3 }] },
     { name: 'a horizontal rule', code: withBody('Un texte.\n\n***'), errors: [{ messageId: 'thematic-break', line: 32, column: 1, severity: 'warning' }] },
+    { name: 'a link with a title', code: withBody('Voir [le site](https://agence-cohesion-territoires.gouv.fr/ "Site de l’Agence").'), errors: [{ messageId: 'link-title', line: 30, column: 6, severity: 'warning' }] },
+    { name: 'a button whose definition has a title', code: withBody('[S’inscrire][inscription]\n\n[inscription]: https://www.cerema.fr/inscription "Inscription"'), errors: [{ messageId: 'link-title', line: 30, column: 1, severity: 'warning' }] },
   ],
 });
 

@@ -21,6 +21,10 @@ export default defineRule({
       fr: "Le chiffre du mois s'affiche en grand, sans lien ni image : ce lien (ou cette image) n'apparaîtrait pas. Mettez-le dans le paragraphe suivant, qui explique le chiffre.",
       en: 'The figure of the month is shown large, with no link or picture: this link (or picture) would not appear. Put it in the next paragraph, which explains the figure.',
     },
+    'link-title': {
+      fr: "Le titre de ce lien (« {title} ») n'apparaît pas dans la lettre : c'est une info-bulle, que les messageries n'affichent pas. Mettez ces mots dans le texte du lien ou dans la phrase, puis retirez le titre.",
+      en: 'The title of this link ("{title}") does not appear in the email: it is a tooltip, which mail clients do not show. Put these words in the link\'s text or in the sentence, then remove the title.',
+    },
     'thematic-break': {
       fr: "Une ligne de séparation (« --- », « *** ») n'apparaît pas dans la lettre : le gabarit sépare déjà les articles. Supprimez-la.",
       en: 'A horizontal rule ("---", "***") does not appear in the email: the template already separates items. Remove it.',
@@ -29,8 +33,11 @@ export default defineRule({
   create({ issue, report }) {
     return {
       issue() {
-        // A separator loses no words: a warning; the others would lose what the author wrote.
-        for (const dropped of issue.dropped) report({ at: dropped.position, messageId: dropped.kind, ...(dropped.kind === 'thematic-break' ? { severity: 'warning' as const } : {}) });
+        // A separator loses no words, a link's title only a tooltip: warnings; the others would lose what the author wrote.
+        for (const dropped of issue.dropped) {
+          const minor = dropped.kind === 'thematic-break' || dropped.kind === 'link-title';
+          report({ at: dropped.position, messageId: dropped.kind, ...(dropped.title === undefined ? {} : { data: { title: dropped.title } }), ...(minor ? { severity: 'warning' as const } : {}) });
+        }
       },
     };
   },
