@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 
 /** The newsletter repository: templates/ and issues/ side by side. */
@@ -138,7 +138,7 @@ function resolveArgument(project: Project, arg: string): IssueFile[] {
       ? { fr: `« ${arg} » n'existe pas : vérifiez le chemin, ou donnez un numéro (par exemple 42).`, en: `"${arg}" does not exist: check the path, or give an issue number (for instance 42).` }
       : { fr: `Impossible de lire « ${arg} » (${code ?? 'erreur inconnue'}) : vérifiez ses droits d'accès.`, en: `Cannot read "${arg}" (${code ?? 'unknown error'}): check its permissions.` });
   }
-  if (!isFolder) return [issueFileAt(path)];
+  if (!isFolder) return [issueFileAt(owningIssue(path) ?? path)];
   if (isFile(join(path, ISSUE_FILE))) return [issueFileAt(join(path, ISSUE_FILE))];
   const inside = readdirSync(path).filter((name) => isIssueFolderName(name) && isFile(join(path, name, ISSUE_FILE))).sort();
   if (inside.length > 0) return inside.map((name) => issueFileAt(join(path, name, ISSUE_FILE)));
@@ -146,6 +146,18 @@ function resolveArgument(project: Project, arg: string): IssueFile[] {
     fr: `« ${arg} » est un dossier sans issue.md : donnez le fichier issue.md d'un numéro, son dossier (issues/042) ou son numéro (42).`,
     en: `"${arg}" is a folder without issue.md: give an issue's issue.md, its folder (issues/042) or its number (42).`,
   });
+}
+
+/**
+ * The issue.md of the issue folder a file sits in (issues/042/images/toul.jpg → issues/042/issue.md):
+ * a hook that passes the files a commit changes has a picture checked with the issue that shows it.
+ */
+function owningIssue(path: string): string | undefined {
+  if (basename(path) === ISSUE_FILE) return undefined;
+  for (let folder = dirname(path); dirname(folder) !== folder; folder = dirname(folder)) {
+    if (isIssueFolderName(basename(folder)) && isFile(join(folder, ISSUE_FILE))) return join(folder, ISSUE_FILE);
+  }
+  return undefined;
 }
 
 function issueFileAt(path: string): IssueFile {

@@ -110,6 +110,32 @@ describe('pvd hooks install', () => {
     expect(refused.output).not.toContain('issues/042/issue.md');
   });
 
+  it('checks the issue of a picture staged alone: a page renamed .jpg is refused, a real picture passes', () => {
+    const { top, root } = gitProject();
+    expect(runPvd(['hooks', 'install'], { cwd: root }).code).toBe(0);
+    const picture = join(root, 'issues', '042', 'images', 'toul.jpg');
+    const real = readFileSync(picture);
+    writeFileSync(picture, '<html><body><script>alert(1)</script></body></html>');
+    git(top, 'add', 'issues/042/images/toul.jpg');
+    const refused = commit(top, 'Nouvelle photo de Toul');
+    expect(refused.code).toBe(1);
+    expect(refused.output).toMatch(/issues\/042\/issue\.md:\d+:\d+ {2}erreur {2}image-format /);
+    expect(lastLine(refused.stderr)).toBe(REFUSED.errors.fr);
+    // The same picture with a pixel changed: checked, and accepted.
+    writeFileSync(picture, Buffer.concat([real.subarray(0, real.length - 3), Buffer.from([real[real.length - 3]! ^ 1]), real.subarray(real.length - 2)]));
+    git(top, 'add', 'issues/042/images/toul.jpg');
+    expect(commit(top, 'Nouvelle photo de Toul').code).toBe(0);
+  });
+
+  it('checks the issue of a picture removed while the issue still shows it', () => {
+    const { top, root } = gitProject();
+    expect(runPvd(['hooks', 'install'], { cwd: root }).code).toBe(0);
+    git(top, 'rm', '-q', 'issues/042/images/toul.jpg');
+    const refused = commit(top, 'Photo retirée');
+    expect(refused.code).toBe(1);
+    expect(refused.output).toMatch(/issues\/042\/issue\.md:\d+:\d+ {2}erreur {2}image-missing /);
+  });
+
   it('refuses a commit whose staged issue differs from the file on disk, since it checks the file', () => {
     const { top, root } = gitProject();
     expect(runPvd(['hooks', 'install'], { cwd: root }).code).toBe(0);
@@ -273,5 +299,12 @@ describe.skipIf(!hasPreCommit)('.pre-commit-hooks.yaml with the pre-commit frame
     git(top, 'add', 'issues/042/issue.md');
     const accepted = commit(top, 'Rubrique corrigée');
     expect(accepted.code, accepted.output).toBe(0);
+
+    // A picture staged alone is checked with its issue.
+    writeFileSync(join(root, 'issues', '042', 'images', 'toul.jpg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    git(top, 'add', 'issues/042/images/toul.jpg');
+    const picture = commit(top, 'Nouvelle photo de Toul');
+    expect(picture.code).toBe(1);
+    expect(picture.output).toMatch(/issues\/042\/issue\.md:\d+:\d+ {2}erreur {2}image-format /);
   });
 });

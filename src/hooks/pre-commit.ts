@@ -32,16 +32,17 @@ const REFUSALS = {
 };
 
 /**
- * A POSIX sh pre-commit hook that lints the issues staged for the commit, and only them:
- * a commit that touches no issue costs nothing. If pvd has moved since it was installed,
+ * A POSIX sh pre-commit hook that lints the issues the commit touches, and only them — an
+ * issue.md staged, or any file of its folder (a picture replaced by something that is not
+ * one, a picture removed that the issue still shows): a commit that touches no issue costs nothing. If pvd has moved since it was installed,
  * it falls back to the pvd of the repository's node_modules (npx --no-install).
  */
 export function preCommitScript({ pvd, node, prefix }: HookScriptOptions): string {
   const say = (message: { fr: string; en: string }) => `say ${shellQuote(message.fr)} ${shellQuote(message.en)}`;
   return `#!/bin/sh
 ${HOOK_MARKER} — written by "npx pvd hooks install"; run it again to update this file.
-# Lints the issues staged for this commit (issues/NNN/issue.md); the commit is refused
-# while one has errors. Skip it once, knowingly, with "git commit --no-verify".
+# Lints the issues this commit touches (issue.md, or a picture of issues/NNN/); the commit is
+# refused while one has errors. Skip it once, knowingly, with "git commit --no-verify".
 
 # Prints the French or the English line (PVD_LANG=en…), on stderr as git shows hooks.
 say() {
@@ -59,7 +60,9 @@ prefix=${shellQuote(prefix)}
 IFS='
 '
 set -f
-staged=$(git -c core.quotePath=false diff --cached --name-only --diff-filter=ACMR -- "\${prefix:+$prefix/}issues/[0-9][0-9][0-9]/issue.md")
+# Every file of an issue's folder, deletions included: a picture replaced or removed is
+# checked with the issue that shows it.
+staged=$(git -c core.quotePath=false diff --cached --name-only --diff-filter=ACMRD -- "\${prefix:+$prefix/}issues/[0-9][0-9][0-9]/*")
 [ -z "$staged" ] && exit 0
 
 # pvd reads the files on disk: with changes left out of the commit, it would not check
@@ -68,10 +71,19 @@ files=''
 partial=''
 for file in $staged; do
   relative=\${file#"\${prefix:+$prefix/}"}
-  files="$files$relative
-"
-  git diff --quiet -- "$file" || partial="$partial $relative"
+  rest=\${relative#issues/}
+  issue="issues/\${rest%%/*}/issue.md"
+  if [ -f "\${prefix:+$prefix/}$issue" ]; then
+    case "$files" in
+      *"$issue
+"*) ;;
+      *) files="$files$issue
+" ;;
+    esac
+  fi
+  [ -e "$file" ] && { git diff --quiet -- "$file" || partial="$partial $relative"; }
 done
+[ -z "$files" ] && exit 0
 if [ -n "$partial" ]; then
   say "pvd : ces numéros ont des modifications non ajoutées au commit :$partial" "pvd: these issues have changes left out of the commit:$partial"
   say 'La vérification lit les fichiers sur le disque, pas ce qui est ajouté au commit.' 'The check reads the files on disk, not what is staged for the commit.'

@@ -50,7 +50,8 @@ describe('pvd lint: output and exit codes', () => {
 
   it('accepts a number, an issue folder, the issues folder or a file, each issue once', () => {
     const root = makeProject();
-    for (const args of [['42'], ['042'], ['issues/042'], ['issues'], ['issues/042/issue.md', '42']]) {
+    // A file of an issue's folder stands for its issue: a hook passes the pictures a commit changes.
+    for (const args of [['42'], ['042'], ['issues/042'], ['issues'], ['issues/042/issue.md', '42'], ['issues/042/images/toul.jpg', 'issues/042/images/attigny.jpg']]) {
       const result = runPvd(['lint', ...args], { cwd: root });
       expect(result.stdout).toBe('✔ 1 numéro vérifié, aucun problème\n');
       expect(result.code).toBe(0);
