@@ -187,9 +187,10 @@ describe.skipIf(!hasChromium)('pvd preview in a real Chromium', () => {
     const partial = join(root, 'templates', 'pvd', 'partials', 'footer.hbs');
     const footer = readFileSync(partial, 'utf8');
     writeFileSync(partial, `${footer}\n{{#if footer.credits}}`);
-    const syntaxError = page.locator('.diagnostic', { hasText: 'Erreur de syntaxe Handlebars dans le gabarit' });
+    const syntaxError = page.locator('.diagnostic', { hasText: 'Le bloc « {{#if}} » n’est jamais refermé' });
     await expect.poll(() => syntaxError.count(), { timeout: 10_000 }).toBe(1);
-    expect(await syntaxError.locator('.where').textContent()).toMatch(/^templates\/pvd\/partials\/footer\.hbs, ligne \d+/);
+    // At the block left open, not at the end of the file.
+    expect(await syntaxError.locator('.where').textContent()).toMatch(new RegExp(`^templates/pvd/partials/footer\\.hbs, ligne ${footer.split('\n').length + 1}, colonne 1`));
     writeFileSync(partial, footer);
     await expect.poll(() => page.locator('.diagnostic').count(), { timeout: 10_000 }).toBe(0);
   });

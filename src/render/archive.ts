@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { templateSyntaxProblem } from './template-syntax.js';
 import { TemplateError } from '../errors.js';
 import { readArchiveLayout } from '../template/files.js';
 import type { Template } from '../template/model.js';
@@ -22,20 +23,18 @@ export interface ArchiveEntry {
  */
 export function renderArchive(entries: readonly ArchiveEntry[], template: Template): string {
   const archive = readArchiveLayout(template);
-  let layout: Handlebars.TemplateDelegate;
-  try {
-    // Handlebars compiles lazily: parsing now reports a typo before any page is written.
-    Handlebars.parse(archive.source);
-    layout = Handlebars.create().compile(archive.source, { strict: false, preventIndent: true });
-  } catch (error) {
+  // Handlebars compiles lazily: parsing now reports a typo before any page is written.
+  const problem = templateSyntaxProblem(archive.source);
+  if (problem) {
     throw new TemplateError({
-      file: archive.file, line: Number(/line (\d+)/.exec(String(error))?.[1] ?? 1), column: 1, severity: 'error', rule: 'template', messageId: 'archive',
+      file: archive.file, line: problem.line, column: problem.column, severity: 'error', rule: 'template', messageId: 'archive',
       message: {
-        fr: `La page d'archive du gabarit (archive.hbs) est illisible (${error instanceof Error ? error.message.split('\n')[0] : String(error)}) : restaurez-la depuis le gabarit livré avec pvd.`,
-        en: `The template's archive page (archive.hbs) cannot be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): restore it from the template shipped with pvd.`,
+        fr: `${problem.message.fr} (La page d'archive du gabarit ; au besoin, restaurez-la depuis le gabarit livré avec pvd.)`,
+        en: `${problem.message.en} (The template's archive page; if need be, restore it from the template shipped with pvd.)`,
       },
     });
   }
+  const layout = Handlebars.create().compile(archive.source, { strict: false, preventIndent: true });
   // Texts are escaped here, as between tags: Handlebars would also turn quotes and `=` into entities.
   const safe = (text: string) => new Handlebars.SafeString(escapeText(text));
   const { config } = template;

@@ -11,6 +11,7 @@ import type { Template } from '../template/model.js';
 import type { RenderContext } from './context.js';
 import { buildHtmlView } from './html-view.js';
 import { withSelectorIndex } from './selector-index.js';
+import { templateSyntaxProblem } from './template-syntax.js';
 import { checkTemplateReferences } from './template-check.js';
 
 export interface CompiledTemplate {
@@ -56,15 +57,9 @@ function compileSpecs(template: Template, sources: Record<string, string>): Comp
   // Handlebars compiles lazily: parsing every file now reports a designer's typo with its
   // file and line before any issue is rendered.
   for (const [name, source] of Object.entries(sources)) {
-    try {
-      Handlebars.parse(source);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      const line = Number(/line (\d+)/.exec(detail)?.[1] ?? 1);
-      throw new TemplateError({
-        file: displayPath(join(template.folder, name)), line, column: 1, severity: 'error', rule: 'template', messageId: 'handlebars',
-        message: { fr: `Erreur de syntaxe Handlebars dans le gabarit : ${detail.split('\n')[0]}`, en: `Handlebars syntax error in the template: ${detail.split('\n')[0]}` },
-      });
+    const problem = templateSyntaxProblem(source);
+    if (problem) {
+      throw new TemplateError({ file: displayPath(join(template.folder, name)), line: problem.line, column: problem.column, severity: 'error', rule: 'template', messageId: 'handlebars', message: problem.message });
     }
   }
   checkTemplateReferences(template, sources);
