@@ -12,13 +12,17 @@ const WELDED_PREFIXES = [
   'contre', 'entre', 'extra', 'infra', 'intra', 'ultra', 'porte', 'tire', 'croque', 'passe', 'couvre', 'coupe',
   'mille', 'garde', 'pique', 'lave', 'grippe', 'casse', 'brise', 'cache', 'serre', 'hand', 'basket', 'base',
   'foot', 'ping', 'hot', 'cow', 'week', 'auto', 'radio', 'hydro', 'micro', 'photo', 'télé', 'vidéo',
+  // The first words of the reform's list of welded compounds (pêlemêle, potpourri, hautparleur, chaussetrappe…).
+  'arc', 'basse', 'bout', 'chausse', 'chauve', 'haut', 'haute', 'lieu', 'mange', 'pêle', 'plate', 'pot', 'pousse',
+  'quote', 'sage', 'sauf', 'tape', 'tourne', 'va', 'blue', 'fair',
 ];
 
 /** Single words the reform respells, traditional form second. */
 const RESPELLED: readonly [RegExp, string][] = [
   [/^(r?ass|surs)oi/, '$1eoi'],
   [/persiffl/, 'persifl'],
-  [/combattiv/, 'combativ'],
+  // combattif, combattive, combattivité: the t doubled as in combattre.
+  [/combatti([fv])/, 'combati$1'],
   [/exéma/, 'eczéma'],
   [/douçâtre/, 'douceâtre'],
   [/imbécilité/, 'imbécillité'],

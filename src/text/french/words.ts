@@ -54,7 +54,9 @@ function addressEnd(found: string): number {
  * A word: letters and digits, with inner apostrophes and hyphens (l'année, aujourd’hui,
  * centres-bourgs, vingt-et-un). A no-break space separates words like any space.
  */
-const WORD = new RegExp(`[${LETTERS}0-9]+(?:['’\\-][${LETTERS}0-9]+)*`, 'g');
+// Inclusive writing's endings (chef·fes, élu·e·s, acteur·rice·s) are part of their word.
+const WORD = new RegExp(`[${LETTERS}0-9]+(?:['’\\-][${LETTERS}0-9]+)*(?:[·⋅][${LETTERS}]{1,5})*`, 'g');
+const INCLUSIVE_ENDING = /[·⋅]/;
 
 /** The elided words French glues to the next one: l', d', qu', jusqu'… */
 const ELISION = new RegExp(`^((?:[LlDdJjMmNnSsTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uoiqu)['’])(?=[${LETTERS}])`);
@@ -80,7 +82,12 @@ const MAX_WORD_LENGTH = 100;
 export function proseWords(text: string): ProseWord[] {
   const masked = maskNonProse(text);
   const words: ProseWord[] = [];
-  for (const match of masked.matchAll(WORD)) words.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  for (const match of masked.matchAll(WORD)) {
+    // The dictionary reads the word before its inclusive endings: « chef » of « chef·fes ».
+    const dot = match[0].search(INCLUSIVE_ENDING);
+    const text = dot === -1 ? match[0] : match[0].slice(0, dot);
+    words.push({ text, start: match.index, end: match.index + text.length });
+  }
   return words;
 }
 

@@ -77,11 +77,19 @@ describe('the project word list', () => {
   });
 });
 
+describe('inclusive writing', () => {
+  it('keeps a word and its endings together, and gives the dictionary the word alone', () => {
+    expect(words('les chef·fes et les élu⋅e⋅s, acteur·rice·s')).toEqual([['les', 0], ['chef', 4], ['et', 13], ['les', 16], ['élu', 20], ['acteur', 29]]);
+  });
+});
+
 describe('the 1990 reform read backwards', () => {
   it.each([
     ['connaitre', 'connaître'], ['aout', 'août'], ['piqure', 'piqûre'], ['règlementaire', 'réglementaire'], ['sècheresse', 'sécheresse'],
     ['ruissèle', 'ruisselle'], ['aigüe', 'aiguë'], ['ambigüité', 'ambiguïté'], ['argüer', 'arguer'], ['corole', 'corolle'],
     ['portemonnaie', 'porte-monnaie'], ['weekend', 'week-end'], ['contrepied', 'contre-pied'], ['assoir', 'asseoir'], ['exéma', 'eczéma'],
+    ['pêlemêle', 'pêle-mêle'], ['potpourri', 'pot-pourri'], ['hautparleur', 'haut-parleur'], ['chaussetrappe', 'chausse-trappe'],
+    ['combattif', 'combatif'], ['combattivité', 'combativité'],
   ])('%s stands for %s', (reformed, traditional) => {
     expect(traditionalSpellings(reformed)).toContain(traditional);
   });
