@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
+import { shownPath } from './io/paths.js';
 
 /** The newsletter repository: templates/ and issues/ side by side. */
 export interface Project {
@@ -61,7 +62,7 @@ export function issueRef(project: Project, number: number): IssueRef {
   const folderName = folderNameOf(number);
   const folder = join(project.issuesDir, folderName);
   const path = join(folder, ISSUE_FILE);
-  return { number, folderName, folder, path, file: displayPath(path) };
+  return { number, folderName, folder, path, file: shownPath(path, { outside: 'relative' }) };
 }
 
 /**
@@ -149,7 +150,7 @@ function resolveArgument(project: Project, arg: string): IssueFile[] {
 }
 
 function issueFileAt(path: string): IssueFile {
-  return { path, folder: dirname(path), file: displayPath(path) };
+  return { path, folder: dirname(path), file: shownPath(path, { outside: 'relative' }) };
 }
 
 function isFile(path: string): boolean {
@@ -158,9 +159,4 @@ function isFile(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Paths shown to users are relative to where they are. */
-export function displayPath(path: string): string {
-  return relative(process.cwd(), path) || path;
 }

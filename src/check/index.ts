@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { UsageError } from '../errors.js';
 import { buildIssue, type BuildOptions, type BuiltIssue } from '../pipeline/build.js';
-import { displayPath, type IssueFile } from '../project.js';
+import { shownPath } from '../io/paths.js';
+import { type IssueFile } from '../project.js';
 import { compileTemplate } from '../render/index.js';
 import { MIN_CONTRAST } from '../inbox/checks/contrast.js';
 import { launchBrowser, NO_BROWSER } from './browser.js';
@@ -42,7 +43,7 @@ export async function checkIssue(target: IssueFile, options: CheckOptions, onRen
     const renders = await renderProfiles(browser, output, `${options.session.template.config.publicBaseUrl}${output.folderName}/`, onRender);
     // Set as every check is: its level in template.yaml, off there or by a comment in the issue.
     const silenced = new Set(built.silenced);
-    const found = toDiagnostics(renders.map(({ render }) => render), output.html, displayPath(join(output.folder, 'index.html'))).flatMap((diagnostic) => {
+    const found = toDiagnostics(renders.map(({ render }) => render), output.html, shownPath(join(output.folder, 'index.html'), { outside: 'relative' })).flatMap((diagnostic) => {
       const level = silenced.has(diagnostic.rule) ? 'off' : options.session.inbox.level(diagnostic.rule);
       if (level === 'off') return [];
       return [level === undefined ? diagnostic : { ...diagnostic, severity: level }];

@@ -8,7 +8,8 @@ import type { FrontMatter, Issue } from '../issue/model.js';
 import { imageProblems } from '../issue/publishable.js';
 import { disabledRules } from '../lint/directives.js';
 import { lintIssue } from '../lint/index.js';
-import { displayPath, folderNameOf, type IssueFile } from '../project.js';
+import { shownPath } from '../io/paths.js';
+import { folderNameOf, type IssueFile } from '../project.js';
 import { renderIssue, type CompiledTemplate, type RenderedIssue } from '../render/index.js';
 import type { TargetName, Template } from '../template/model.js';
 import type { Session } from './session.js';
@@ -53,8 +54,8 @@ export function processIssue(target: IssueFile, options: ProcessOptions): Proces
   const inbox = checkInbox({
     html: rendered.html,
     text: rendered.text,
-    htmlFile: displayPath(join(folder, 'index.html')),
-    textFile: displayPath(join(folder, 'index.txt')),
+    htmlFile: shownPath(join(folder, 'index.html'), { outside: 'relative' }),
+    textFile: shownPath(join(folder, 'index.txt'), { outside: 'relative' }),
     mergeTags: rendered.mergeTags,
     config: session.template.config,
   }, { level: (id) => (silenced.has(id) ? 'off' : session.inbox.level(id)) });

@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import juice from 'juice';
 import { TemplateError } from '../errors.js';
 import { readCached, writeCached } from '../io/cache.js';
-import { displayPath } from '../project.js';
+import { shownPath } from '../io/paths.js';
 import { readDesignFiles } from '../template/files.js';
 import type { Template } from '../template/model.js';
 import type { RenderContext } from './context.js';
@@ -60,7 +60,7 @@ function compileSpecs(template: Template, sources: Record<string, string>): Comp
       const detail = error instanceof Error ? error.message : String(error);
       const line = Number(/line (\d+)/.exec(detail)?.[1] ?? 1);
       throw new TemplateError({
-        file: displayPath(join(template.folder, name)), line, column: 1, severity: 'error', rule: 'template', messageId: 'handlebars',
+        file: shownPath(join(template.folder, name), { outside: 'relative' }), line, column: 1, severity: 'error', rule: 'template', messageId: 'handlebars',
         message: { fr: `Erreur de syntaxe Handlebars dans le gabarit : ${detail.split('\n')[0]}`, en: `Handlebars syntax error in the template: ${detail.split('\n')[0]}` },
       });
     }
