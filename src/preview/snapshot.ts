@@ -8,7 +8,7 @@ import { logoOutputPath } from '../issue/publishable.js';
 import { MAX_ISSUE_BYTES } from '../issue/read.js';
 import { processIssue } from '../pipeline/process.js';
 import type { Session } from '../pipeline/session.js';
-import type { IssueFile, Project } from '../project.js';
+import { folderDigitsOf, type IssueFile, type Project } from '../project.js';
 import { issueUrls } from '../publish/layout.js';
 import type { CompiledTemplate } from '../render/index.js';
 import type { TargetName } from '../template/model.js';
@@ -86,7 +86,7 @@ export type OpenedTemplate = { ok: true; session: Session; compiled: CompiledTem
  */
 export function renderTarget(request: RenderRequest, opened: OpenedTemplate): FreshRender {
   const { ref, target, defaultTarget } = request;
-  const snapshot: PreviewSnapshot = { number: numberOf(ref), file: ref.file, target, defaultTarget, diagnostics: [] };
+  const snapshot: PreviewSnapshot = { number: folderDigitsOf(ref), file: ref.file, target, defaultTarget, diagnostics: [] };
   try {
     if (!opened.ok) throw opened.error;
     const { session, compiled } = opened;
@@ -132,11 +132,6 @@ function failure(file: string, error: unknown): Diagnostic {
     fr: `Erreur inattendue de pvd (${detail}) : enregistrez à nouveau ; si elle revient, signalez-la à l'équipe avec le contenu du numéro.`,
     en: `Unexpected pvd error (${detail}): save again; if it comes back, report it to the team with the issue's content.`,
   });
-}
-
-/** The issue's three digits, from its folder (issues/042 → 042). */
-export function numberOf(ref: IssueFile): string {
-  return /(\d{3})$/.exec(ref.folder)?.[1] ?? '';
 }
 
 function problem(file: string, rule: string, message: Message): Diagnostic {
