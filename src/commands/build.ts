@@ -7,7 +7,7 @@ import { runBuild, type BuiltReport } from '../pipeline/build-run.js';
 import { openSession } from '../pipeline/session.js';
 import { shownPath } from '../io/paths.js';
 import { resolveIssues } from '../project.js';
-import { kilobytes } from '../text/format.js';
+import { fileSize } from '../text/format.js';
 import type { TargetName } from '../template/model.js';
 
 interface BuildCommandOptions {
@@ -75,7 +75,7 @@ export async function run(options: BuildCommandOptions, issues: string[] = []): 
 }
 
 function builtLine(issue: BuiltReport, inboxErrors: boolean) {
-  const size = kilobytes(Buffer.byteLength(issue.html));
+  const size = fileSize(Buffer.byteLength(issue.html));
   const where = shownPath(issue.folder, { outside: 'relative' });
   const mark = inboxErrors ? '⚠' : '✔';
   return {
