@@ -44,6 +44,9 @@ const FrontMatterSchema = v.object({
 /** The validated front matter of an issue. */
 export type FrontMatter = v.InferOutput<typeof FrontMatterSchema>;
 
+/** A draft, or ready to send. */
+export type IssueStatus = FrontMatter['status'];
+
 export interface FrontMatterCheck {
   value: FrontMatter | undefined;
   problems: Diagnostic[];

@@ -4,6 +4,7 @@ import { diagnosticToJson, type Diagnostic, type DiagnosticJson } from '../diagn
 import { TemplateError, UsageError } from '../errors.js';
 import { t, type Message } from '../i18n/lang.js';
 import { publishCommandLine } from '../handover/next-steps.js';
+import type { IssueStatus } from '../issue/front-matter-schema.js';
 import { logoOutputPath } from '../issue/publishable.js';
 import { MAX_ISSUE_BYTES } from '../issue/read.js';
 import { processIssue } from '../pipeline/process.js';
@@ -33,7 +34,7 @@ export interface PreviewSnapshot {
   /** From the front matter, exactly as written, whenever it could be read. */
   subject?: string;
   preheader?: string;
-  status?: 'draft' | 'ready';
+  status?: IssueStatus;
   diagnostics: PreviewDiagnostic[];
   /** The email shown: the render of now, or the last one without errors (then `copy` is absent). */
   email?: ShownEmail;
