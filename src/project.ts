@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
+import { shownPath } from './io/paths.js';
 
 /** The newsletter repository: templates/ and issues/ side by side. */
 export interface Project {
@@ -26,7 +27,12 @@ export interface IssueRef extends IssueFile {
 }
 
 export const ISSUE_FILE = 'issue.md';
+
+/** Issue numbers run from 1 to 999: three digits make the folder's name. */
+export const FIRST_ISSUE_NUMBER = 1;
+export const LAST_ISSUE_NUMBER = 999;
 const ISSUE_FOLDER = /^\d{3}$/;
+const TYPED_NUMBER = /^\d{1,3}$/;
 
 /** The nearest folder at or above `from` that holds templates/ (PVD_ROOT overrides). */
 export function findProject(from = process.cwd()): Project {
@@ -44,9 +50,13 @@ export function findProject(from = process.cwd()): Project {
   }
 }
 
-/** Issue numbers run from 1 to 999: three digits make the folder's name. */
 export function isIssueNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 999;
+  return typeof value === 'number' && Number.isInteger(value) && value >= FIRST_ISSUE_NUMBER && value <= LAST_ISSUE_NUMBER;
+}
+
+/** A number as a user types it (42, 042), or undefined when it is no issue number. */
+export function typedIssueNumber(text: string): number | undefined {
+  return TYPED_NUMBER.test(text) && isIssueNumber(Number(text)) ? Number(text) : undefined;
 }
 
 export function folderNameOf(number: number): string {
@@ -54,14 +64,19 @@ export function folderNameOf(number: number): string {
 }
 
 export function isIssueFolderName(name: string): boolean {
-  return ISSUE_FOLDER.test(name) && name !== '000';
+  return ISSUE_FOLDER.test(name) && isIssueNumber(Number(name));
+}
+
+/** The three digits that end an issue's folder (issues/042 → 042), or '' for a folder named otherwise. */
+export function folderDigitsOf(ref: IssueFile): string {
+  return /(\d{3})$/.exec(ref.folder)?.[1] ?? '';
 }
 
 export function issueRef(project: Project, number: number): IssueRef {
   const folderName = folderNameOf(number);
   const folder = join(project.issuesDir, folderName);
   const path = join(folder, ISSUE_FILE);
-  return { number, folderName, folder, path, file: displayPath(path) };
+  return { number, folderName, folder, path, file: shownPath(path, { outside: 'relative' }) };
 }
 
 /**
@@ -94,13 +109,14 @@ export function issueFolderNames(project: Project): string[] {
 
 /** A number given on the command line: 42, 042. */
 export function parseIssueNumber(argument: string): number {
-  if (!/^\d{1,3}$/.test(argument) || !isIssueNumber(Number(argument))) {
+  const number = typedIssueNumber(argument);
+  if (number === undefined) {
     throw new UsageError({
-      fr: `« ${argument} » n'est pas un numéro de lettre : donnez un nombre entre 1 et 999 (par exemple 42).`,
-      en: `"${argument}" is not an issue number: give a number from 1 to 999 (for instance 42).`,
+      fr: `« ${argument} » n'est pas un numéro de lettre : donnez un nombre entre ${FIRST_ISSUE_NUMBER} et ${LAST_ISSUE_NUMBER} (par exemple 42).`,
+      en: `"${argument}" is not an issue number: give a number from ${FIRST_ISSUE_NUMBER} to ${LAST_ISSUE_NUMBER} (for instance 42).`,
     });
   }
-  return Number(argument);
+  return number;
 }
 
 /**
@@ -161,7 +177,7 @@ function owningIssue(path: string): string | undefined {
 }
 
 function issueFileAt(path: string): IssueFile {
-  return { path, folder: dirname(path), file: displayPath(path) };
+  return { path, folder: dirname(path), file: shownPath(path, { outside: 'relative' }) };
 }
 
 function isFile(path: string): boolean {
@@ -170,9 +186,4 @@ function isFile(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Paths shown to users are relative to where they are. */
-export function displayPath(path: string): string {
-  return relative(process.cwd(), path) || path;
 }

@@ -4,9 +4,11 @@ import type { Browser, Page } from 'playwright-core';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { UsageError } from '../errors.js';
 import { buildIssue, type BuildOptions, type BuiltIssue } from '../pipeline/build.js';
-import { displayPath, type IssueFile } from '../project.js';
+import { shownPath } from '../io/paths.js';
+import { type IssueFile } from '../project.js';
 import { compileTemplate } from '../render/index.js';
 import { MIN_CONTRAST } from '../inbox/checks/contrast.js';
+import { issueInboxSettings, leveled } from '../inbox/index.js';
 import { launchBrowser, NO_BROWSER } from './browser.js';
 import { contactSheetHtml, writeContactSheet, type SheetFile } from './contact-sheet.js';
 import { MAX_TEXT_WIDTH, MIN_TEXT_WIDTH, toDiagnostics, type Finding, type Render } from './findings.js';
@@ -41,12 +43,8 @@ export async function checkIssue(target: IssueFile, options: CheckOptions, onRen
     const { output } = built;
     const renders = await renderProfiles(browser, output, `${options.session.template.config.publicBaseUrl}${output.folderName}/`, onRender);
     // Set as every check is: its level in template.yaml, off there or by a comment in the issue.
-    const silenced = new Set(built.silenced);
-    const found = toDiagnostics(renders.map(({ render }) => render), output.html, displayPath(join(output.folder, 'index.html'))).flatMap((diagnostic) => {
-      const level = silenced.has(diagnostic.rule) ? 'off' : options.session.inbox.level(diagnostic.rule);
-      if (level === 'off') return [];
-      return [level === undefined ? diagnostic : { ...diagnostic, severity: level }];
-    });
+    const settings = issueInboxSettings(options.session.inbox, built.silenced ?? []);
+    const found = toDiagnostics(renders.map(({ render }) => render), output.html, shownPath(join(output.folder, 'index.html'), { outside: 'relative' })).flatMap((diagnostic) => leveled(diagnostic, settings) ?? []);
     const diagnostics = [...built.diagnostics, ...found];
     const files: SheetFile[] = [
       { name: 'index.html', content: contactSheetHtml(output.number, renders.map(({ render }) => render), diagnostics.slice(built.diagnostics.length)) },

@@ -1,3 +1,5 @@
+import { MONTHS } from '../text/dates.js';
+
 /**
  * What runs inside the browser, evaluated into the email's page once it has loaded: the
  * two client behaviours a stylesheet cannot express (iOS's data detectors, a forced colour
@@ -8,7 +10,7 @@
 export const PAGE_SCRIPT = String.raw`'use strict';
 (() => {
   const SPACE = '[ \\u00a0]';
-  const MONTHS = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
+  const MONTHS = '${MONTHS.join('|')}';
   const DAYS = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche';
   const HOUR = '\\d{1,2}' + SPACE + '?h(?:' + SPACE + '?\\d{2})?';
   // What iOS Mail turns into links: dates (with their day and hours), times, postal addresses, phone numbers.

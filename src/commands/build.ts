@@ -5,8 +5,9 @@ import { UsageError } from '../errors.js';
 import { t } from '../i18n/lang.js';
 import { runBuild, type BuiltReport } from '../pipeline/build-run.js';
 import { openSession } from '../pipeline/session.js';
-import { displayPath, resolveIssues } from '../project.js';
-import { kilobytes } from '../text/format.js';
+import { shownPath } from '../io/paths.js';
+import { resolveIssues } from '../project.js';
+import { fileSize } from '../text/format.js';
 import type { TargetName } from '../template/model.js';
 
 interface BuildCommandOptions {
@@ -56,10 +57,10 @@ export async function run(options: BuildCommandOptions, issues: string[] = []): 
     }));
   }
   if (build.archive && talk) {
-    process.stdout.write(t({ fr: `✔ ${displayPath(build.archive.path)} : archive web de ${build.archive.count} numéro(s)\n`, en: `✔ ${displayPath(build.archive.path)}: web archive of ${build.archive.count} issue(s)\n` }));
+    process.stdout.write(t({ fr: `✔ ${shownPath(build.archive.path, { outside: 'relative' })} : archive web de ${build.archive.count} numéro(s)\n`, en: `✔ ${shownPath(build.archive.path, { outside: 'relative' })}: web archive of ${build.archive.count} issue(s)\n` }));
   }
   if (build.failed === 0 && showProgress) {
-    process.stdout.write(t({ fr: `✔ ${targets.length} numéros produits dans ${displayPath(outDir)}/\n`, en: `✔ ${targets.length} issues built in ${displayPath(outDir)}/\n` }));
+    process.stdout.write(t({ fr: `✔ ${targets.length} numéros produits dans ${shownPath(outDir, { outside: 'relative' })}/\n`, en: `✔ ${targets.length} issues built in ${shownPath(outDir, { outside: 'relative' })}/\n` }));
   }
   const [issue] = build.built;
   if (issue && build.built.length === 1 && targets.length === 1 && talk) {
@@ -67,15 +68,15 @@ export async function run(options: BuildCommandOptions, issues: string[] = []): 
     const { template } = session;
     process.stdout.write(`${nextSteps({
       ...issue, target, targetFromOption: options.target !== undefined, templateTarget: template.config.target, templateFile: template.file,
-      publicBaseUrl: template.config.publicBaseUrl, publishTo: template.config.publish?.to, htmlFile: displayPath(join(issue.folder, 'index.html')), textFile: displayPath(join(issue.folder, 'index.txt')),
+      publicBaseUrl: template.config.publicBaseUrl, publishTo: template.config.publish?.to, htmlFile: shownPath(join(issue.folder, 'index.html'), { outside: 'relative' }), textFile: shownPath(join(issue.folder, 'index.txt'), { outside: 'relative' }),
     }).map(t).join('\n')}\n`);
   }
   return build.exitCode;
 }
 
 function builtLine(issue: BuiltReport, inboxErrors: boolean) {
-  const size = kilobytes(Buffer.byteLength(issue.html));
-  const where = displayPath(issue.folder);
+  const size = fileSize(Buffer.byteLength(issue.html));
+  const where = shownPath(issue.folder, { outside: 'relative' });
   const mark = inboxErrors ? '⚠' : '✔';
   return {
     fr: `${mark} ${where}/ : index.html (${size.fr}), index.txt, issue.eml, ${issue.imageCount} image(s)${issue.changed ? '' : ' — inchangé'}\n`,

@@ -5,7 +5,8 @@ import { countBySeverity } from '../diagnostics/index.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/lang.js';
 import { openSession } from '../pipeline/session.js';
-import { displayPath, resolveIssues } from '../project.js';
+import { shownPath } from '../io/paths.js';
+import { resolveIssues } from '../project.js';
 import type { TargetName } from '../template/model.js';
 
 interface CheckCommandOptions {
@@ -38,7 +39,7 @@ export async function run(options: CheckCommandOptions, issue: string): Promise<
     }));
     return 1;
   }
-  const sheet = displayPath(result.sheet);
+  const sheet = shownPath(result.sheet, { outside: 'relative' });
   process.stdout.write(t(errors === 0
     ? { fr: `✔ ${sheet} : ${result.renders} rendus, aucune erreur\n`, en: `✔ ${sheet}: ${result.renders} renders, no errors\n` }
     : { fr: `✖ ${sheet} : ${result.renders} rendus, ${errors} erreur(s) à corriger avant l'envoi\n`, en: `✖ ${sheet}: ${result.renders} renders, ${errors} error(s) to fix before sending\n` }));

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import { prefixed, t } from '../i18n/lang.js';
-import { displayPath } from '../project.js';
+import { shownPath } from '../io/paths.js';
 import { AnswerError, type NewOptions } from '../scaffold/answers.js';
 import { loadScaffoldContext } from '../scaffold/context.js';
 import { IssueExistsError } from '../scaffold/create.js';
@@ -23,7 +23,7 @@ export async function run(options: NewOptions): Promise<number> {
       return 1;
     }
     if (error instanceof IssueExistsError) {
-      const folder = displayPath(error.folder);
+      const folder = shownPath(error.folder, { outside: 'relative' });
       process.stderr.write(`${prefixed({
         fr: `${folder} existe déjà : rien n'a été modifié. Choisissez un autre numéro avec --number.`,
         en: `${folder} already exists: nothing was changed. Pick another number with --number.`,
@@ -38,8 +38,8 @@ export async function run(options: NewOptions): Promise<number> {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     if (typeof code === 'string') {
       throw new UsageError({
-        fr: `impossible d'écrire dans ${displayPath(context.project.issuesDir)} (${code}) : vérifiez les droits du dossier. Rien n'a été créé.`,
-        en: `cannot write into ${displayPath(context.project.issuesDir)} (${code}): check the folder's permissions. Nothing was created.`,
+        fr: `impossible d'écrire dans ${shownPath(context.project.issuesDir, { outside: 'relative' })} (${code}) : vérifiez les droits du dossier. Rien n'a été créé.`,
+        en: `cannot write into ${shownPath(context.project.issuesDir, { outside: 'relative' })} (${code}): check the folder's permissions. Nothing was created.`,
       });
     }
     throw error;

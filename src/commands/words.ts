@@ -3,7 +3,8 @@ import { UsageError } from '../errors.js';
 import { t, type Message } from '../i18n/lang.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { wordListPath } from '../lint/french/word-list-file.js';
-import { displayPath, findProject } from '../project.js';
+import { shownPath } from '../io/paths.js';
+import { findProject } from '../project.js';
 import { loadTemplate } from '../template/load.js';
 import { addToWordList, wordProblem } from '../text/french/word-list.js';
 
@@ -28,12 +29,12 @@ export async function run(_options: unknown, words: string[] = []): Promise<numb
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError({ fr: `Impossible de lire ${displayPath(path)} (${code ?? 'erreur inconnue'}) : vérifiez ses droits d'accès.`, en: `Cannot read ${displayPath(path)} (${code ?? 'unknown error'}): check its permissions.` });
+      throw new UsageError({ fr: `Impossible de lire ${shownPath(path, { outside: 'relative' })} (${code ?? 'erreur inconnue'}) : vérifiez ses droits d'accès.`, en: `Cannot read ${shownPath(path, { outside: 'relative' })} (${code ?? 'unknown error'}): check its permissions.` });
     }
   }
   const { text, added, present } = addToWordList(existing, words);
   if (added.length > 0) writeFileAtomic(path, text);
-  const file = displayPath(path);
+  const file = shownPath(path, { outside: 'relative' });
   const lines: Message[] = [];
   if (added.length > 0) lines.push({ fr: `✔ Ajouté à ${file} : ${added.join(', ')}`, en: `✔ Added to ${file}: ${added.join(', ')}` });
   if (present.length > 0) lines.push({ fr: `Déjà dans ${file} : ${present.join(', ')}`, en: `Already in ${file}: ${present.join(', ')}` });

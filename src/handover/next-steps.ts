@@ -1,4 +1,5 @@
 import type { Message } from '../i18n/lang.js';
+import type { IssueStatus } from '../issue/front-matter-schema.js';
 import type { TargetName } from '../template/model.js';
 import { MAILING_TOOLS } from './tools.js';
 
@@ -8,7 +9,7 @@ export interface HandoverFacts {
   folderName: string;
   subject: string;
   preheader: string;
-  status: 'draft' | 'ready';
+  status: IssueStatus;
   /** The tool this build is for. */
   target: TargetName;
   /** Whether it came from --target (else from template.yaml). */

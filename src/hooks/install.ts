@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import { displayPath } from '../project.js';
+import { shownPath } from '../io/paths.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { HOOK_MARKER, preCommitScript } from './pre-commit.js';
 
@@ -50,7 +50,7 @@ export function installPreCommitHook(options: InstallOptions): InstallResult {
     throw new UsageError({ fr: 'Le dépôt de la lettre doit être dans le dépôt git.', en: 'The newsletter repository must be inside the git repository.' });
   }
   const path = join(hooksDir, 'pre-commit');
-  const shown = displayPath(path);
+  const shown = shownPath(path, { outside: 'relative' });
   let previous: InstallResult['previous'] = 'none';
   if (existsSync(path)) {
     const current = readFileSync(path, 'utf8');

@@ -37,14 +37,29 @@ export interface InboxSettings {
   level(id: string): Severity | 'off' | undefined;
 }
 
+/** template.yaml's levels, with the checks the issue silences (`<!-- pvd-disable inbox-… -->`) off. */
+export function issueInboxSettings(settings: InboxSettings, silenced: Iterable<string>): InboxSettings {
+  const off = new Set(silenced);
+  return { level: (id) => (off.has(id) ? 'off' : settings.level(id)) };
+}
+
+/** A check's diagnostic at the level its settings give it (else its own severity); undefined when the check is off. */
+export function leveled(diagnostic: Diagnostic, settings: InboxSettings): Diagnostic | undefined {
+  const level = settings.level(diagnostic.rule);
+  if (level === 'off') return undefined;
+  return level === undefined ? diagnostic : { ...diagnostic, severity: level };
+}
+
 export function reporterFor(check: InboxCheck, page: Page, input: InboxInput, settings: InboxSettings, diagnostics: Diagnostic[]): InboxReport {
-  const level = settings.level(check.id);
-  const severityOf = (severity: Severity) => (level === undefined || level === 'off' ? severity : level);
+  const push = (diagnostic: Diagnostic) => {
+    const shown = leveled(diagnostic, settings);
+    if (shown) diagnostics.push(shown);
+  };
   const report = ((severity, offset, messageId, message) => {
-    diagnostics.push({ file: page.file, ...page.position(offset), severity: severityOf(severity), rule: check.id, messageId, message });
+    push({ file: page.file, ...page.position(offset), severity, rule: check.id, messageId, message });
   }) as InboxReport;
   report.text = (severity, line, messageId, message) => {
-    diagnostics.push({ file: input.textFile, line, column: 1, severity: severityOf(severity), rule: check.id, messageId, message });
+    push({ file: input.textFile, line, column: 1, severity, rule: check.id, messageId, message });
   };
   return report;
 }

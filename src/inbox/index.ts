@@ -7,6 +7,7 @@ import size from './checks/size.js';
 import unsubscribe from './checks/unsubscribe.js';
 import { parsePage } from './page.js';
 
+export { issueInboxSettings, leveled } from './check.js';
 export type { InboxInput, InboxSettings };
 
 /** Every check run on the HTML and text a build makes, in the order they are reported. */

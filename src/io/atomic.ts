@@ -3,7 +3,8 @@ import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Message } from '../i18n/lang.js';
-import { errorCode, renameRetrying, shownPath } from './fs-errors.js';
+import { errorCode, renameRetrying } from './fs-errors.js';
+import { shownPath } from './paths.js';
 
 export interface AtomicWriteOptions {
   /** Given to the new file before it takes the place of the old one. */

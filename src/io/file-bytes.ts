@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { extname } from 'node:path';
 import { UsageError } from '../errors.js';
-import { attempt, shownPath } from './fs-errors.js';
+import { attempt } from './fs-errors.js';
+import { shownPath } from './paths.js';
 import { formatOf, openRegularFile } from './image-facts.js';
 import { isWellFormed, MAX_CHECKED_BYTES } from './image-structure.js';
 

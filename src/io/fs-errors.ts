@@ -1,7 +1,7 @@
 import { renameSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import type { Message } from '../i18n/lang.js';
-import { isAbsolute, relative } from 'node:path';
+import { shownPath } from './paths.js';
 
 /** What pvd was doing with a path when the system refused: the start of the message. */
 export type IoAction = 'read' | 'write' | 'create-folder' | 'replace' | 'lock';
@@ -40,12 +40,6 @@ const REASONS: Record<string, Message> = {
   EXDEV: { fr: "ce dossier s'étend sur deux disques. Choisissez un dossier sur un seul disque avec --out-dir", en: 'this folder spans two disks. Choose a folder on a single disk with --out-dir' },
   EINVAL: { fr: "le système refuse ce nom à cet endroit. Choisissez un autre dossier avec --out-dir", en: 'the system refuses this name there. Choose another folder with --out-dir' },
 };
-
-/** A path as the user sees it: relative to where they are, or whole when it lies elsewhere. */
-export function shownPath(path: string): string {
-  const fromHere = relative(process.cwd(), path);
-  return fromHere === '' || fromHere.startsWith('..') || isAbsolute(fromHere) ? path : fromHere;
-}
 
 export function errorCode(error: unknown): string | undefined {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

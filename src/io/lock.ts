@@ -4,7 +4,8 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
-import { errorCode, ioError, shownPath, sleep } from './fs-errors.js';
+import { errorCode, ioError, sleep } from './fs-errors.js';
+import { shownPath } from './paths.js';
 
 /** Who holds a lock: enough to tell, from another process, whether it is still running. */
 interface Owner {

@@ -1,7 +1,8 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { attempt, errorCode, ioError, shownPath } from './fs-errors.js';
+import { attempt, errorCode, ioError } from './fs-errors.js';
+import { shownPath } from './paths.js';
 import { hashFile, type FileDigest } from './file-bytes.js';
 
 /**

@@ -2,7 +2,8 @@ import { lstatSync, mkdirSync, readlinkSync, realpathSync, statSync } from 'node
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Message } from '../i18n/lang.js';
-import { errorCode, ioError, shownPath } from './fs-errors.js';
+import { errorCode, ioError } from './fs-errors.js';
+import { shownPath } from './paths.js';
 
 /** What an output folder must never be, contain or sit inside: the newsletter's sources. */
 const SOURCES: readonly { folder: string; what: Message }[] = [

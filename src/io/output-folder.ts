@@ -3,7 +3,8 @@ import { lstatSync, mkdirSync, readdirSync, readlinkSync, rmSync, statSync, unli
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { copyOwnedFile, digestOf, readPublishableImage, type FileDigest } from './file-bytes.js';
-import { attempt, errorCode, ioError, renameRetrying, shownPath } from './fs-errors.js';
+import { attempt, errorCode, ioError, renameRetrying } from './fs-errors.js';
+import { shownPath } from './paths.js';
 import { withLock, type LockOptions } from './lock.js';
 import { ensureFolder } from './out-dir.js';
 import { folded, MANIFEST_NAME, notMadeByPvd, serializeManifest, verifyOwnedFolder, type Manifest } from './manifest.js';

@@ -1,6 +1,17 @@
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
+/**
+ * A path as the user sees it: relative to where they are. One outside that folder is shown
+ * whole by default (a refusal of the system names the real place); `outside: 'relative'`
+ * climbs with `../` instead, for the files a user opens from here (an issue, a template).
+ */
+export function shownPath(path: string, { outside = 'absolute' }: { outside?: 'absolute' | 'relative' } = {}): string {
+  const fromHere = relative(process.cwd(), path);
+  if (fromHere === '') return path;
+  return outside === 'absolute' && (fromHere.startsWith('..') || isAbsolute(fromHere)) ? path : fromHere;
+}
+
 export type LocalPath =
   | { kind: 'inside'; path: string }
   | { kind: 'outside' }

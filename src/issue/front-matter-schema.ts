@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Diagnostic, Position } from '../diagnostics/index.js';
 import type { Message } from '../i18n/lang.js';
+import { FIRST_ISSUE_NUMBER, LAST_ISSUE_NUMBER } from '../project.js';
 import { closest } from '../text/closest.js';
 import { isRealDate } from '../text/dates.js';
 import type { FrontMatterEntry } from './front-matter.js';
@@ -16,7 +17,7 @@ export const LAST_YEAR = 2099;
 
 // Valibot carries message ids; the text is looked up here in both languages.
 const MESSAGES: Record<string, Message> = {
-  number: { fr: '« number » doit être un nombre entier entre 1 et 999 (par exemple « number: 42 »).', en: '"number" must be a whole number from 1 to 999 (for instance "number: 42").' },
+  number: { fr: `« number » doit être un nombre entier entre ${FIRST_ISSUE_NUMBER} et ${LAST_ISSUE_NUMBER} (par exemple « number: 42 »).`, en: `"number" must be a whole number from ${FIRST_ISSUE_NUMBER} to ${LAST_ISSUE_NUMBER} (for instance "number: 42").` },
   date: { fr: '« date » doit être une date réelle au format AAAA-MM-JJ (par exemple « date: 2024-12-16 »).', en: '"date" must be a real date written YYYY-MM-DD (for instance "date: 2024-12-16").' },
   year: { fr: `« date » : l'année n'est pas plausible pour un numéro de la lettre (entre ${FIRST_YEAR} et ${LAST_YEAR}) : écrivez l'année en entier, par exemple « date: 2025-01-20 ».`, en: `"date": the year is not plausible for a newsletter issue (${FIRST_YEAR} to ${LAST_YEAR}): write the full year, for instance "date: 2025-01-20".` },
   subject: { fr: "« subject » (l'objet de l'e-mail) doit être un texte non vide, entre guillemets s'il contient « : ».", en: '"subject" (the email subject) must be a non-empty text, quoted if it contains ": ".' },
@@ -28,7 +29,7 @@ const MESSAGES: Record<string, Message> = {
 const yearOf = (value: string) => Number(value.slice(0, 4));
 
 const FrontMatterSchema = v.object({
-  number: v.pipe(v.number('number'), v.integer('number'), v.minValue(1, 'number'), v.maxValue(999, 'number')),
+  number: v.pipe(v.number('number'), v.integer('number'), v.minValue(FIRST_ISSUE_NUMBER, 'number'), v.maxValue(LAST_ISSUE_NUMBER, 'number')),
   date: v.pipe(
     v.string('date'),
     v.check(isRealDate, 'date'),
@@ -42,6 +43,9 @@ const FrontMatterSchema = v.object({
 
 /** The validated front matter of an issue. */
 export type FrontMatter = v.InferOutput<typeof FrontMatterSchema>;
+
+/** A draft, or ready to send. */
+export type IssueStatus = FrontMatter['status'];
 
 export interface FrontMatterCheck {
   value: FrontMatter | undefined;

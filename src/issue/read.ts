@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { UsageError } from '../errors.js';
+import { fileSize } from '../text/format.js';
 
 /** An issue runs to about 15 KB; anything past this is not an issue someone wrote. */
 export const MAX_ISSUE_BYTES = 1024 * 1024;
@@ -40,10 +41,10 @@ export function decodeIssueBytes(bytes: Uint8Array, file: string, { normalize = 
     diagnostic: { file, line, column, severity: 'error', rule: 'parse', messageId: 'unreadable', message: { fr, en } },
   });
   if (bytes.length > MAX_ISSUE_BYTES) {
-    const size = (bytes.length / 1024 / 1024).toFixed(1);
+    const size = fileSize(bytes.length, { unit: 'Mo' });
     return problem(1, 1,
-      `Le fichier fait ${size.replace('.', ',')} Mo, bien plus qu'un numéro de la lettre (quelques dizaines de Ko) : vérifiez qu'il s'agit du bon fichier et déplacez les images dans images/.`,
-      `The file is ${size} MB, far more than a newsletter issue (a few tens of KB): check it is the right file and move images to images/.`);
+      `Le fichier fait ${size.fr}, bien plus qu'un numéro de la lettre (quelques dizaines de Ko) : vérifiez qu'il s'agit du bon fichier et déplacez les images dans images/.`,
+      `The file is ${size.en}, far more than a newsletter issue (a few tens of KB): check it is the right file and move images to images/.`);
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {

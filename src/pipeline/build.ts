@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { publishIssueFolder, type OutputFile } from '../io/output-folder.js';
+import type { IssueStatus } from '../issue/front-matter-schema.js';
 import { disabledRules } from '../lint/directives.js';
 import type { IssueFile } from '../project.js';
 import { emlHeaders, renderEml, type EmlHeaders } from '../render/eml.js';
@@ -17,7 +18,7 @@ export interface BuiltIssue {
   date: string;
   subject: string;
   preheader: string;
-  status: 'draft' | 'ready';
+  status: IssueStatus;
   folderName: string;
   folder: string;
   html: string;

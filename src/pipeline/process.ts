@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { hasErrors, sortDiagnostics } from '../diagnostics/index.js';
-import { checkInbox } from '../inbox/index.js';
+import { checkInbox, issueInboxSettings } from '../inbox/index.js';
 import { loadIssue } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/parse.js';
 import type { FrontMatter, Issue } from '../issue/model.js';
@@ -12,7 +12,8 @@ import { lintIssue } from '../lint/index.js';
 import imageFormat from '../lint/rules/image-format.js';
 import imageName from '../lint/rules/image-name.js';
 import imageOutside from '../lint/rules/image-outside.js';
-import { displayPath, folderNameOf, type IssueFile } from '../project.js';
+import { shownPath } from '../io/paths.js';
+import { folderNameOf, type IssueFile } from '../project.js';
 import { renderIssue, type CompiledTemplate, type RenderedIssue } from '../render/index.js';
 import type { TargetName, Template } from '../template/model.js';
 import type { Session } from './session.js';
@@ -53,15 +54,14 @@ export function processIssue(target: IssueFile, options: ProcessOptions): Proces
   const template = options.imageBase === undefined ? session.template : { ...session.template, config: { ...session.template.config, publicBaseUrl: options.imageBase } };
   const rendered = renderIssue(loaded.issue, frontMatter, template, options.target, options.compiled);
   const folder = join(options.outDir, folderNameOf(frontMatter.number));
-  const silenced = disabledRules(loaded.issue).file;
   const inbox = checkInbox({
     html: rendered.html,
     text: rendered.text,
-    htmlFile: displayPath(join(folder, 'index.html')),
-    textFile: displayPath(join(folder, 'index.txt')),
+    htmlFile: shownPath(join(folder, 'index.html'), { outside: 'relative' }),
+    textFile: shownPath(join(folder, 'index.txt'), { outside: 'relative' }),
     mergeTags: rendered.mergeTags,
     config: session.template.config,
-  }, { level: (id) => (silenced.has(id) ? 'off' : session.inbox.level(id)) });
+  }, issueInboxSettings(session.inbox, disabledRules(loaded.issue).file));
   return { loaded, diagnostics: [...diagnostics, ...inbox], rendered: { ...rendered, frontMatter } };
 }
 

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IssueFile, Project } from '../project.js';
+import { folderDigitsOf, type IssueFile, type Project } from '../project.js';
 import { DEFAULT_TEMPLATE } from '../template/load.js';
 import { renderPage } from './page.js';
 import { createRenders } from './renders.js';
-import { numberOf } from './snapshot.js';
 import { startPreviewServer } from './server.js';
 import { folderTree, watchFolders } from './watcher.js';
 
@@ -22,8 +21,8 @@ export async function startPreview(project: Project, ref: IssueFile, listen: { h
   const renders = createRenders(project, ref);
   // Where `npx pvd check` writes its contact sheet (its default --out-dir): shown in the « Messageries » tab.
   const outDir = join(project.root, 'out');
-  const sheetFolder = join(outDir, numberOf(ref));
-  const server = await startPreviewServer({ ...listen, page: renderPage(numberOf(ref), ref.file), renders, sheetFolder });
+  const sheetFolder = join(outDir, folderDigitsOf(ref));
+  const server = await startPreviewServer({ ...listen, page: renderPage(folderDigitsOf(ref), ref.file), renders, sheetFolder });
 
   const templateFolder = join(project.root, 'templates', DEFAULT_TEMPLATE);
   const watcher = watchFolders(

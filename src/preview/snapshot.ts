@@ -4,11 +4,12 @@ import { diagnosticToJson, type Diagnostic, type DiagnosticJson } from '../diagn
 import { TemplateError, UsageError } from '../errors.js';
 import { t, type Message } from '../i18n/lang.js';
 import { publishCommandLine } from '../handover/next-steps.js';
+import type { IssueStatus } from '../issue/front-matter-schema.js';
 import { logoOutputPath } from '../issue/publishable.js';
 import { MAX_ISSUE_BYTES } from '../issue/read.js';
 import { processIssue } from '../pipeline/process.js';
 import type { Session } from '../pipeline/session.js';
-import type { IssueFile, Project } from '../project.js';
+import { folderDigitsOf, type IssueFile, type Project } from '../project.js';
 import { issueUrls } from '../publish/layout.js';
 import type { CompiledTemplate } from '../render/index.js';
 import type { TargetName } from '../template/model.js';
@@ -33,7 +34,7 @@ export interface PreviewSnapshot {
   /** From the front matter, exactly as written, whenever it could be read. */
   subject?: string;
   preheader?: string;
-  status?: 'draft' | 'ready';
+  status?: IssueStatus;
   diagnostics: PreviewDiagnostic[];
   /** The email shown: the render of now, or the last one without errors (then `copy` is absent). */
   email?: ShownEmail;
@@ -86,7 +87,7 @@ export type OpenedTemplate = { ok: true; session: Session; compiled: CompiledTem
  */
 export function renderTarget(request: RenderRequest, opened: OpenedTemplate): FreshRender {
   const { ref, target, defaultTarget } = request;
-  const snapshot: PreviewSnapshot = { number: numberOf(ref), file: ref.file, target, defaultTarget, diagnostics: [] };
+  const snapshot: PreviewSnapshot = { number: folderDigitsOf(ref), file: ref.file, target, defaultTarget, diagnostics: [] };
   try {
     if (!opened.ok) throw opened.error;
     const { session, compiled } = opened;
@@ -132,11 +133,6 @@ function failure(file: string, error: unknown): Diagnostic {
     fr: `Erreur inattendue de pvd (${detail}) : enregistrez à nouveau ; si elle revient, signalez-la à l'équipe avec le contenu du numéro.`,
     en: `Unexpected pvd error (${detail}): save again; if it comes back, report it to the team with the issue's content.`,
   });
-}
-
-/** The issue's three digits, from its folder (issues/042 → 042). */
-export function numberOf(ref: IssueFile): string {
-  return /(\d{3})$/.exec(ref.folder)?.[1] ?? '';
 }
 
 function problem(file: string, rule: string, message: Message): Diagnostic {

@@ -5,7 +5,7 @@ import juice from 'juice/client';
 import juiceCheerio from 'juice/lib/cheerio';
 import { TemplateError } from '../errors.js';
 import { readCached, writeCached } from '../io/cache.js';
-import { displayPath } from '../project.js';
+import { shownPath } from '../io/paths.js';
 import { readDesignFiles } from '../template/files.js';
 import type { Template } from '../template/model.js';
 import type { RenderContext } from './context.js';
@@ -59,7 +59,7 @@ function compileSpecs(template: Template, sources: Record<string, string>): Comp
   for (const [name, source] of Object.entries(sources)) {
     const problem = templateSyntaxProblem(source);
     if (problem) {
-      throw new TemplateError({ file: displayPath(join(template.folder, name)), line: problem.line, column: problem.column, severity: 'error', rule: 'template', messageId: 'handlebars', message: problem.message });
+      throw new TemplateError({ file: shownPath(join(template.folder, name), { outside: 'relative' }), line: problem.line, column: problem.column, severity: 'error', rule: 'template', messageId: 'handlebars', message: problem.message });
     }
   }
   checkTemplateReferences(template, sources);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Issue } from '../issue/model.js';
-import { displayPath } from '../project.js';
+import { shownPath } from '../io/paths.js';
 import { readImageFacts, type ImageRead } from '../io/image-facts.js';
 import { localImages, logoOutputPath } from '../issue/publishable.js';
 import type { Template } from '../template/model.js';
@@ -29,8 +29,8 @@ export function collectImages(issue: Issue, template: Template, folderName: stri
     if (!read.ok) {
       const code = read.problem === 'not-a-file' ? 'EISDIR' : read.code;
       throw new UsageError({
-        fr: `Impossible de lire l'image ${displayPath(source)} (${code}) : vérifiez que c'est bien un fichier image lisible.`,
-        en: `Cannot read the image ${displayPath(source)} (${code}): check it is a readable image file.`,
+        fr: `Impossible de lire l'image ${shownPath(source, { outside: 'relative' })} (${code}) : vérifiez que c'est bien un fichier image lisible.`,
+        en: `Cannot read the image ${shownPath(source, { outside: 'relative' })} (${code}): check it is a readable image file.`,
       });
     }
     // An image whose size cannot be read keeps its place (0 × 0); lint's image-weight reports it.

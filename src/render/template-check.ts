@@ -1,7 +1,7 @@
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Message } from '../i18n/lang.js';
-import { displayPath } from '../project.js';
+import { shownPath } from '../io/paths.js';
 import { TemplateError } from '../errors.js';
 import type { Template } from '../template/model.js';
 import { BLOCK_PARTIALS } from './html-view.js';
@@ -29,7 +29,7 @@ export function checkTemplateReferences(template: Template, sources: Readonly<Re
   for (const [name, source] of Object.entries(sources)) {
     const file = join(template.folder, name);
     const fail = (node: Node, message: Message): never => {
-      throw new TemplateError({ file: displayPath(file), line: node.loc?.start.line ?? 1, column: (node.loc?.start.column ?? 0) + 1, severity: 'error', rule: 'template', messageId: 'reference', message });
+      throw new TemplateError({ file: shownPath(file, { outside: 'relative' }), line: node.loc?.start.line ?? 1, column: (node.loc?.start.column ?? 0) + 1, severity: 'error', rule: 'template', messageId: 'reference', message });
     };
     walk(Handlebars.parse(source) as unknown as Node, (node) => {
       if (node.type === 'PartialStatement' && node.name) {
@@ -62,7 +62,7 @@ export function checkTemplateReferences(template: Template, sources: Readonly<Re
   if (missing && dynamicCall) {
     const { file, node } = dynamicCall;
     throw new TemplateError({
-      file: displayPath(file), line: node.loc?.start.line ?? 1, column: (node.loc?.start.column ?? 0) + 1, severity: 'error', rule: 'template', messageId: 'missingPartial',
+      file: shownPath(file, { outside: 'relative' }), line: node.loc?.start.line ?? 1, column: (node.loc?.start.column ?? 0) + 1, severity: 'error', rule: 'template', messageId: 'missingPartial',
       message: {
         fr: `le gabarit n'a pas de partial « ${missing} » (partials/${missing}.hbs), que pvd appelle ici pour ${(BLOCK_PARTIALS as readonly string[]).includes(missing) ? 'le contenu des numéros' : `les rubriques de type ${missing}`} : créez ce fichier.`,
         en: `the template has no partial "${missing}" (partials/${missing}.hbs), which pvd calls here for ${(BLOCK_PARTIALS as readonly string[]).includes(missing) ? 'the content of issues' : `sections of kind ${missing}`}: create that file.`,

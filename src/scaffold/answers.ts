@@ -1,5 +1,5 @@
 import type { Message } from '../i18n/lang.js';
-import { folderNameOf } from '../project.js';
+import { FIRST_ISSUE_NUMBER, folderNameOf, LAST_ISSUE_NUMBER, typedIssueNumber } from '../project.js';
 import { normalizeTitle } from '../template/catalog.js';
 import type { CatalogSection } from '../template/model.js';
 import { isRealDate } from '../text/dates.js';
@@ -38,19 +38,20 @@ export class AnswerError extends Error {
 
 export function numberProblem(text: string, context: ScaffoldContext): { problem: Message; exitCode: 1 | 2 } | undefined {
   const trimmed = text.trim();
-  if (!/^\d{1,3}$/.test(trimmed) || Number(trimmed) < 1) {
+  const number = typedIssueNumber(trimmed);
+  if (number === undefined) {
     return {
       exitCode: 2,
-      problem: { fr: `« ${trimmed} » n'est pas un numéro : donnez un nombre entier entre 1 et 999.`, en: `"${trimmed}" is not an issue number: give a whole number from 1 to 999.` },
+      problem: { fr: `« ${trimmed} » n'est pas un numéro : donnez un nombre entier entre ${FIRST_ISSUE_NUMBER} et ${LAST_ISSUE_NUMBER}.`, en: `"${trimmed}" is not an issue number: give a whole number from ${FIRST_ISSUE_NUMBER} to ${LAST_ISSUE_NUMBER}.` },
     };
   }
-  const folderName = folderNameOf(Number(trimmed));
+  const folderName = folderNameOf(number);
   if (context.takenFolders.includes(folderName)) {
     return {
       exitCode: 1,
       problem: {
-        fr: `Le numéro ${Number(trimmed)} existe déjà (issues/${folderName}) : choisissez-en un autre, par exemple ${nextNumber(context.takenFolders)}.`,
-        en: `Issue ${Number(trimmed)} already exists (issues/${folderName}): pick another one, for instance ${nextNumber(context.takenFolders)}.`,
+        fr: `Le numéro ${number} existe déjà (issues/${folderName}) : choisissez-en un autre, par exemple ${nextNumber(context.takenFolders)}.`,
+        en: `Issue ${number} already exists (issues/${folderName}): pick another one, for instance ${nextNumber(context.takenFolders)}.`,
       },
     };
   }
@@ -133,10 +134,10 @@ export function missingFlags(given: GivenAnswers, context: ScaffoldContext): str
 /** Fills what the flags left out with the defaults (`--yes`, or a run with every flag). */
 export function withDefaults(given: GivenAnswers, context: ScaffoldContext): { answers: Answers; defaults: NumberDefaults } {
   const number = given.number ?? nextNumber(context.takenFolders);
-  if (number > 999) {
+  if (number > LAST_ISSUE_NUMBER) {
     throw new AnswerError({
-      fr: 'Le numéro 999 existe déjà : pvd numérote les lettres de 1 à 999. Donnez un numéro libre avec --number.',
-      en: 'Issue 999 already exists: pvd numbers issues from 1 to 999. Give a free number with --number.',
+      fr: `Le numéro ${LAST_ISSUE_NUMBER} existe déjà : pvd numérote les lettres de ${FIRST_ISSUE_NUMBER} à ${LAST_ISSUE_NUMBER}. Donnez un numéro libre avec --number.`,
+      en: `Issue ${LAST_ISSUE_NUMBER} already exists: pvd numbers issues from ${FIRST_ISSUE_NUMBER} to ${LAST_ISSUE_NUMBER}. Give a free number with --number.`,
     });
   }
   const defaults = defaultsFor(context, number);

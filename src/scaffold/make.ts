@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { folderNameOf } from '../project.js';
 import type { CatalogSection } from '../template/model.js';
+import { LineIndex } from '../text/positions.js';
 import type { Answers } from './answers.js';
 import { carryOver, type CarriedPastDate } from './carry-over.js';
 import type { NumberDefaults, ScaffoldContext } from './context.js';
@@ -41,6 +42,7 @@ export function makeIssue(context: ScaffoldContext, answers: Answers, defaults: 
     carried: carried.markdown,
   });
   const folder = createIssueFolder(context.project.issuesDir, folderNameOf(answers.number), { issueText, images: carried.images });
+  const lines = new LineIndex(issueText);
   return {
     folder,
     file: join(folder, 'issue.md'),
@@ -51,7 +53,7 @@ export function makeIssue(context: ScaffoldContext, answers: Answers, defaults: 
     missingImages: carried.missingImages,
     pastDates: carried.pastDates.map((past) => {
       const offset = issueText.indexOf(carried.markdown.get(past.sectionId)!) + past.offset;
-      return { ...past, line: issueText.slice(0, offset).split('\n').length };
+      return { ...past, line: lines.positionAt(offset).line };
     }),
   };
 }

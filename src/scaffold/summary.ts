@@ -1,5 +1,5 @@
 import type { Message } from '../i18n/lang.js';
-import { displayPath } from '../project.js';
+import { shownPath } from '../io/paths.js';
 import type { Answers } from './answers.js';
 import { spelledDate } from '../text/french/dates.js';
 import { longDate } from './dates.js';
@@ -8,7 +8,7 @@ import type { MadeIssue } from './make.js';
 
 /** What `pvd new` made and what to do next, as lines to print. */
 export function summary(made: MadeIssue, answers: Answers): Message[] {
-  const file = displayPath(made.file);
+  const file = shownPath(made.file, { outside: 'relative' });
   const number = answers.number;
   const day = longDate(answers.date);
   const lines: Message[] = [
@@ -23,8 +23,8 @@ export function summary(made: MadeIssue, answers: Answers): Message[] {
   }
   if (made.copiedImages > 0) {
     lines.push({
-      fr: `  ${made.copiedImages} image(s) recopiée(s) dans ${displayPath(made.folder)}/images/`,
-      en: `  ${made.copiedImages} image(s) copied into ${displayPath(made.folder)}/images/`,
+      fr: `  ${made.copiedImages} image(s) recopiée(s) dans ${shownPath(made.folder, { outside: 'relative' })}/images/`,
+      en: `  ${made.copiedImages} image(s) copied into ${shownPath(made.folder, { outside: 'relative' })}/images/`,
     });
   }
   for (const src of made.missingImages) {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TemplateError } from '../errors.js';
-import { displayPath } from '../project.js';
+import { shownPath } from '../io/paths.js';
 import type { Template } from './model.js';
 
 /** The design files every template has, beside its partials/. */
@@ -12,7 +12,7 @@ export function readDesignFiles(template: Template): Record<string, string> {
   const sources: Record<string, string> = {};
   const missing = (name: string, code: string | undefined): never => {
     throw new TemplateError({
-      file: displayPath(join(template.folder, name)), line: 1, column: 1, severity: 'error', rule: 'template',
+      file: shownPath(join(template.folder, name), { outside: 'relative' }), line: 1, column: 1, severity: 'error', rule: 'template',
       message: code === 'ENOENT'
         ? { fr: `Fichier du gabarit introuvable : ${name}. Restaurez-le (git checkout -- templates/) ou recopiez-le depuis le gabarit livré avec pvd.`, en: `Template file not found: ${name}. Restore it (git checkout -- templates/) or copy it from the template shipped with pvd.` }
         : { fr: `Impossible de lire le fichier du gabarit ${name} (${code ?? 'erreur inconnue'}) : vérifiez ses droits d'accès.`, en: `Cannot read the template file ${name} (${code ?? 'unknown error'}): check its permissions.` },
@@ -38,11 +38,11 @@ export function readDesignFiles(template: Template): Record<string, string> {
 export function readArchiveLayout(template: Template): { file: string; source: string } {
   const path = join(template.folder, 'archive.hbs');
   try {
-    return { file: displayPath(path), source: readFileSync(path, 'utf8') };
+    return { file: shownPath(path, { outside: 'relative' }), source: readFileSync(path, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new TemplateError({
-      file: displayPath(path), line: 1, column: 1, severity: 'error', rule: 'template', messageId: 'unreadable',
+      file: shownPath(path, { outside: 'relative' }), line: 1, column: 1, severity: 'error', rule: 'template', messageId: 'unreadable',
       message: code === 'ENOENT'
         ? { fr: 'Fichier du gabarit introuvable : archive.hbs. Restaurez-le (git checkout -- templates/) ou recopiez-le depuis le gabarit livré avec pvd.', en: 'Template file not found: archive.hbs. Restore it (git checkout -- templates/) or copy it from the template shipped with pvd.' }
         : { fr: `Impossible de lire le fichier du gabarit archive.hbs (${code ?? 'erreur inconnue'}) : vérifiez ses droits d'accès.`, en: `Cannot read the template file archive.hbs (${code ?? 'unknown error'}): check its permissions.` },

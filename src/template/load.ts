@@ -8,8 +8,7 @@ import type { Message } from '../i18n/lang.js';
 import { codeIdentity, readCached, writeCached } from '../io/cache.js';
 import { IMAGE_EXTENSION } from '../io/file-bytes.js';
 import { readImageFacts } from '../io/image-facts.js';
-import { resolveInsideFolder } from '../io/paths.js';
-import { displayPath } from '../project.js';
+import { resolveInsideFolder, shownPath } from '../io/paths.js';
 import type { Position } from '../text/positions.js';
 import type { Template, TemplateConfig } from './model.js';
 import { PROBLEMS, TemplateSchema } from './schema.js';
@@ -29,7 +28,7 @@ interface CachedTemplate {
 export function loadTemplate(root: string, name = DEFAULT_TEMPLATE): Template {
   const folder = join(root, 'templates', name);
   const path = join(folder, 'template.yaml');
-  const file = displayPath(path);
+  const file = shownPath(path, { outside: 'relative' });
   let source: string;
   try {
     source = readFileSync(path, 'utf8');
@@ -61,7 +60,7 @@ export function loadTemplate(root: string, name = DEFAULT_TEMPLATE): Template {
  */
 function checkLogo(folder: string, written: string): Message | undefined {
   const local = resolveInsideFolder(folder, written);
-  const templateFolder = `${displayPath(folder)}/`;
+  const templateFolder = `${shownPath(folder, { outside: 'relative' })}/`;
   if (local.kind === 'outside') return { fr: `« ${written} » sort du dossier du gabarit : placez le logo dans ${templateFolder}images/ et écrivez images/nom-du-logo.png.`, en: `"${written}" leaves the template's folder: put the logo in ${templateFolder}images/ and write images/logo-name.png.` };
   if (local.kind === 'missing') return { fr: `fichier introuvable : ${templateFolder}${written}. Corrigez le nom (majuscules comprises) ou ajoutez le fichier.`, en: `file not found: ${templateFolder}${written}. Fix the name (case matters) or add the file.` };
   const read = readImageFacts(local.path);

@@ -1,4 +1,4 @@
-import { kilobytes } from '../../text/format.js';
+import { fileSize } from '../../text/format.js';
 import { defineCheck } from '../check.js';
 
 /** Gmail clips a message above 102 KB of HTML and hides the rest behind a link. */
@@ -11,7 +11,7 @@ export default defineCheck({
   description: { fr: 'Le HTML reste sous la limite où Gmail coupe le message (102 Ko)', en: 'The HTML stays under the size at which Gmail clips the message (102 KB)' },
   check(page, _input, report) {
     const bytes = Buffer.byteLength(page.html);
-    const size = kilobytes(bytes);
+    const size = fileSize(bytes);
     if (bytes > GMAIL_CLIP_BYTES) {
       // Located where Gmail cuts: the first character past the limit.
       const cut = Buffer.from(page.html).subarray(0, GMAIL_CLIP_BYTES).toString('utf8').length;

@@ -1,4 +1,5 @@
-import { dateProblems, spelledDate, WEEKDAYS, WEEKDAYS_EN } from '../../text/french/dates.js';
+import { WEEKDAYS, WEEKDAYS_EN } from '../../text/dates.js';
+import { dateProblems, spelledDate } from '../../text/french/dates.js';
 import { datedTexts, sendDate } from '../french/issue-text.js';
 import { placeholderSeverity } from '../header.js';
 import { defineRule } from '../rule.js';

@@ -1,13 +1,12 @@
 import * as v from 'valibot';
 import { localImages } from '../../issue/publishable.js';
 import { SLOTS } from '../../template/layout.js';
+import { fileSize } from '../../text/format.js';
 import { placeholderSeverity } from '../header.js';
 import { defineRule } from '../rule.js';
 
-const kilobytes = (bytes: number) => Math.round(bytes / 1024);
-const megabytes = (bytes: number) => ({ fr: (bytes / (1024 * 1024)).toFixed(1).replace('.', ','), en: (bytes / (1024 * 1024)).toFixed(1) });
 /** 1024 → « 1 Mo », 700 → « 700 Ko ». */
-const sizeLimit = (kilobytes: number) => (kilobytes % 1024 === 0 ? { fr: `${kilobytes / 1024} Mo`, en: `${kilobytes / 1024} MB` } : { fr: `${kilobytes} Ko`, en: `${kilobytes} KB` });
+const sizeLimit = (kilobytes: number) => fileSize(kilobytes * 1024, { unit: kilobytes % 1024 === 0 ? 'Mo' : 'Ko', decimals: 0 });
 
 export default defineRule({
   id: 'image-weight',
@@ -58,9 +57,9 @@ export default defineRule({
           const at = image.position;
           const needed = Math.ceil(slot * options.minDensity);
           if (facts.bytes > options.limitKilobytes * 1024) {
-            report({ at, messageId: 'overLimit', data: { src: image.src, size: megabytes(facts.bytes), limit: sizeLimit(options.limitKilobytes), max: options.maxKilobytes, width: needed }, severity: placeholderSeverity(issue) });
+            report({ at, messageId: 'overLimit', data: { src: image.src, size: fileSize(facts.bytes, { unit: 'Mo', withUnit: false }), limit: sizeLimit(options.limitKilobytes), max: options.maxKilobytes, width: needed }, severity: placeholderSeverity(issue) });
           } else if (facts.bytes > options.maxKilobytes * 1024) {
-            report({ at, messageId: 'tooHeavy', data: { src: image.src, size: kilobytes(facts.bytes), max: options.maxKilobytes, width: needed } });
+            report({ at, messageId: 'tooHeavy', data: { src: image.src, size: fileSize(facts.bytes, { decimals: 0, withUnit: false }), max: options.maxKilobytes, width: needed } });
           }
           if (!facts.size) {
             // A picture that is not one to the end is image-format's error already.

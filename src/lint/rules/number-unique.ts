@@ -1,4 +1,4 @@
-import { displayPath } from '../../project.js';
+import { shownPath } from '../../io/paths.js';
 import { valuePosition } from '../header.js';
 import { defineRule } from '../rule.js';
 
@@ -17,7 +17,7 @@ export default defineRule({
       issue() {
         const { number } = issue.data;
         if (typeof number !== 'number') return;
-        const others = numbers.filesDeclaring(number).filter((path) => path !== issue.path).map(displayPath);
+        const others = numbers.filesDeclaring(number).filter((path) => path !== issue.path).map((path) => shownPath(path, { outside: 'relative' }));
         if (others.length > 0) report({ at: valuePosition(issue, 'number'), messageId: 'duplicate', data: { number, others: others.join(', ') } });
       },
     };

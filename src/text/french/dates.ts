@@ -5,11 +5,8 @@
  * Hand-written rather than chrono-node's French parser: see docs/rules/date-weekday.md.
  * Letters are spelt out rather than \p{L}, whose classes cost milliseconds to compile.
  */
+import { MONTHS, MONTHS_EN, WEEKDAYS } from '../dates.js';
 import { LETTERS } from './words.js';
-
-import { MONTHS, MONTHS_EN, WEEKDAYS, WEEKDAYS_EN } from '../dates.js';
-
-export { MONTHS, MONTHS_EN, WEEKDAYS, WEEKDAYS_EN };
 
 /** Written month → 1–12, full names with or without accents, and the usual abbreviations. */
 const MONTH_NUMBER: Record<string, number> = {
