@@ -1,7 +1,11 @@
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defineRule, type AnyRule } from '../src/lint/rule.js';
+import { openSession } from '../src/pipeline/session.js';
 import { createRenders } from '../src/preview/renders.js';
+import { renderTarget } from '../src/preview/snapshot.js';
+import { compileTemplate } from '../src/render/index.js';
 import { findProject, resolveIssues } from '../src/project.js';
 import { editIssue, makeProject } from './helpers.js';
 
@@ -83,5 +87,19 @@ describe('the renders the preview holds', () => {
     const broken = renders.get('brevo').snapshot;
     expect(broken.diagnostics.map(({ rule, severity }) => ({ rule, severity }))).toEqual([{ rule: 'template', severity: 'error' }]);
     expect(broken.copy).toBeUndefined();
+  });
+
+  it('reads and lints the issue once per render, and renders it twice: the copy, and the email shown from this server', () => {
+    const root = makeProject();
+    const project = findProject(root);
+    const [ref] = resolveIssues(project, ['42']);
+    let visits = 0;
+    const counting = defineRule({ id: 'counting', severity: 'warning', description: { fr: 'compte', en: 'counts' }, messages: {}, create: () => ({ issue: () => void visits++ }) });
+    const session = openSession(project);
+    const opened = { ok: true as const, session: { ...session, rules: [...session.rules, { rule: counting as AnyRule, level: undefined, options: undefined }] }, compiled: compileTemplate(session.template) };
+    const fresh = renderTarget({ project, ref: ref!, target: 'generic', defaultTarget: 'generic' }, opened);
+    expect(visits).toBe(1);
+    expect(fresh.snapshot.copy!.html).toContain('src="https://agence-cohesion-territoires.gouv.fr/lettre-pvd/042/images/toul.jpg"');
+    expect(fresh.shown!.html).toContain('src="/assets/042/images/toul.jpg"');
   });
 });

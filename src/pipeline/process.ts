@@ -24,8 +24,6 @@ export interface ProcessOptions {
   target: TargetName;
   /** Where the build writes: inbox diagnostics name out/NNN/index.html. */
   outDir: string;
-  /** Images addressed from here instead of the template's public base URL (the preview's own server). */
-  imageBase?: string;
 }
 
 export interface ProcessedIssue {
@@ -51,8 +49,7 @@ export function processIssue(target: IssueFile, options: ProcessOptions): Proces
   const unpublishable = imageRefusals(loaded.issue, session.template, diagnostics);
   if (unpublishable.length > 0) return { loaded, diagnostics: sortDiagnostics([...diagnostics, ...unpublishable]) };
 
-  const template = options.imageBase === undefined ? session.template : { ...session.template, config: { ...session.template.config, publicBaseUrl: options.imageBase } };
-  const rendered = renderIssue(loaded.issue, frontMatter, template, options.target, options.compiled);
+  const rendered = renderIssue(loaded.issue, frontMatter, session.template, options.target, options.compiled);
   const folder = join(options.outDir, folderNameOf(frontMatter.number));
   const inbox = checkInbox({
     html: rendered.html,
@@ -63,6 +60,20 @@ export function processIssue(target: IssueFile, options: ProcessOptions): Proces
     config: session.template.config,
   }, issueInboxSettings(session.inbox, disabledRules(loaded.issue).file));
   return { loaded, diagnostics: [...diagnostics, ...inbox], rendered: { ...rendered, frontMatter } };
+}
+
+/**
+ * The same issue rendered again with its pictures addressed from elsewhere (the preview shows
+ * them from its own server): read, linted and checked once, by processIssue; only rendered twice.
+ */
+export function renderAgain(processed: ProcessedIssue, options: ProcessOptions, imageBase: string): RenderedIssue | undefined {
+  const { issue } = processed.loaded;
+  if (!processed.rendered || !issue) return undefined;
+  return renderIssue(issue, processed.rendered.frontMatter, withImageBase(options.session.template, imageBase), options.target, options.compiled);
+}
+
+function withImageBase(template: Template, imageBase: string): Template {
+  return { ...template, config: { ...template.config, publicBaseUrl: imageBase } };
 }
 
 /** The rules that say the image problems, in their own messages: off in template.yaml, they still give their words. */

@@ -7,7 +7,7 @@ import { publishCommandLine } from '../handover/next-steps.js';
 import type { IssueStatus } from '../issue/front-matter-schema.js';
 import { logoOutputPath } from '../issue/publishable.js';
 import { MAX_ISSUE_BYTES } from '../issue/read.js';
-import { processIssue } from '../pipeline/process.js';
+import { processIssue, renderAgain } from '../pipeline/process.js';
 import type { Session } from '../pipeline/session.js';
 import { folderDigitsOf, type IssueFile, type Project } from '../project.js';
 import { issueUrls } from '../publish/layout.js';
@@ -97,8 +97,8 @@ export function renderTarget(request: RenderRequest, opened: OpenedTemplate): Fr
     if (frontMatter) Object.assign(snapshot, { subject: frontMatter.subject, preheader: frontMatter.preheader, status: frontMatter.status });
     snapshot.diagnostics = present(built.diagnostics);
     if (!built.rendered) return { snapshot };
-    // The same pipeline again, images from this server: the public site may not have them yet.
-    const shown = processIssue(ref, { ...options, imageBase: ASSETS_PREFIX }).rendered;
+    // Rendered again, images from this server: the public site may not have them yet.
+    const shown = renderAgain(built, options, ASSETS_PREFIX);
     if (!shown) return { snapshot };
     const { template } = session;
     const { folderName, images } = built.rendered;
