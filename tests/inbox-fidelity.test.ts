@@ -207,6 +207,23 @@ describe.skipIf(!hasChromium)('#42 in simulated inboxes (Chromium)', () => {
         expect(await link.getAttribute('href')).toBe(pictureLink);
       }
     });
+
+    it('one stop per card for the keyboard: the picture’s link, which repeats the title’s, is skipped by Tab', async () => {
+      const page = await inProfile('all-css', 600);
+      const titles = await page.$$eval('#projetotheque h3 a', (links) => links.map((link) => link.textContent!.trim()));
+      expect(titles).toHaveLength(3);
+      // From the cards' table itself: the section's intro has a link of its own before it.
+      await page.locator('#projetotheque table.cards').evaluate((cards) => {
+        cards.setAttribute('tabindex', '-1');
+        (cards as HTMLElement).focus();
+      });
+      const reached: string[] = [];
+      for (let stop = 0; stop < 3; stop++) {
+        await page.keyboard.press('Tab');
+        reached.push(await page.evaluate(() => (document.activeElement as HTMLElement).textContent!.trim()));
+      }
+      expect(reached).toEqual(titles);
+    });
   });
 });
 

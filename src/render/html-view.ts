@@ -21,15 +21,17 @@ export const BLOCK_PARTIALS = ['block-paragraph', 'block-list', 'block-image', '
 export type BlockView =
   | { partial: 'block-paragraph'; html: SafeHtml }
   | { partial: 'block-list'; ordered: boolean; start: number; items: SafeHtml[] }
-  | { partial: 'block-image'; src: string; alt: string; width: number; height: number | undefined; credit: string | undefined; href: SafeHtml | undefined }
+  | { partial: 'block-image'; src: string; alt: string; width: number; height: number | undefined; credit: string | undefined; href: SafeHtml | undefined; hrefRepeated?: boolean }
   | { partial: 'block-button'; label: string; href: SafeHtml }
   | { partial: 'block-quote'; blocks: BlockView[] };
+
+type ImageView = Extract<BlockView, { partial: 'block-image' }>;
 
 export interface ItemView {
   titleHtml: SafeHtml;
   /** A card's title links where its picture does: a link a screen reader names by its text. */
   titleHref: SafeHtml | undefined;
-  image: BlockView | undefined;
+  image: ImageView | undefined;
   blocks: BlockView[];
 }
 
@@ -81,12 +83,14 @@ function sectionView(section: Section, entry: CatalogSection, context: RenderCon
 
 function itemView(item: Item, context: RenderContext): ItemView {
   const href = item.picture?.image.href;
+  // A title that holds a link of its own keeps it: links cannot nest.
+  const titleHref = href === undefined || item.title.some(holdsLink) ? undefined : attribute(outgoingHref(href, context.inline));
   return {
     titleHtml: safe(inlinesToHtml(item.title, context.inline)),
-    // A title that holds a link of its own keeps it: links cannot nest.
-    titleHref: href === undefined || item.title.some(holdsLink) ? undefined : attribute(outgoingHref(href, context.inline)),
-    // A card's picture, beside its text (the parser set it apart).
-    image: item.picture ? imageView(item.picture.image, context) : undefined,
+    titleHref,
+    // A card's picture, beside its text (the parser set it apart). When its title carries the same link,
+    // the picture's is left out of the keyboard's path and of what a screen reader reads: one stop per card.
+    image: item.picture ? { ...imageView(item.picture.image, context), hrefRepeated: titleHref !== undefined } : undefined,
     blocks: item.blocks.map((block) => blockView(block, context)).filter(isPresent),
   };
 }
@@ -110,7 +114,7 @@ function blockView(block: Block, context: RenderContext): BlockView | undefined 
   }
 }
 
-function imageView(image: Image, context: RenderContext): BlockView {
+function imageView(image: Image, context: RenderContext): ImageView {
   const asset = context.images.bySource.get(image.src);
   const size = displaySize(asset ?? { width: 0, height: 0 }, SLOT_WIDTH[image.slot]);
   const credit = creditLine(image.credit);
