@@ -21,6 +21,13 @@ const project = () => {
   temporary.push(root);
   return root;
 };
+/** A temporary folder of the check's own (TMPDIR, TEMP, TMP): what playwright-core leaves there shows. */
+const ownTemporary = () => {
+  const folder = join(makeProject({ issues: false }), 'tmp');
+  mkdirSync(folder);
+  temporary.push(folder);
+  return { folder, env: { TMPDIR: folder, TEMP: folder, TMP: folder } };
+};
 
 describe('the inbox profiles, as HTML transforms', () => {
   const email = '<html><head><style>@media (max-width: 599px) { .a { color: red } } @media (prefers-color-scheme: dark) { .a { color: blue } } :root { color-scheme: light dark; }</style></head>'
@@ -191,8 +198,10 @@ describe.skipIf(!hasChromium)('npx pvd check', () => {
 
   it('renders #42 in every profile and width, finds nothing, and writes the contact sheet beside the build', () => {
     const root = project();
-    const result = runPvd(['check', '42'], { cwd: root, env: withBrowser, timeout: 180_000 });
+    const tmp = ownTemporary();
+    const result = runPvd(['check', '42'], { cwd: root, env: { ...withBrowser, ...tmp.env }, timeout: 180_000 });
     expect(result.stderr).toBe('');
+    expect(readdirSync(tmp.folder)).toEqual([]);
     expect(result.stdout).toBe('✔ out/042/inbox/index.html : 22 rendus, aucune erreur\n');
     expect(result.code).toBe(0);
     const folder = join(root, 'out', '042');
@@ -265,10 +274,13 @@ describe.skipIf(!hasChromium)('npx pvd check', () => {
     const channels = ['/opt/google/chrome/chrome', '/opt/microsoft/msedge/msedge'];
     if (channels.some((path) => existsSync(path))) return void console.warn(`Chrome ou Edge installé (${channels.join(', ')}) : le cas « aucun navigateur » n'est pas vérifiable ici.`);
     const root = project();
-    const result = runPvd(['check', '42'], { cwd: root, env: { PVD_BROWSER: '' } });
+    const tmp = ownTemporary();
+    const result = runPvd(['check', '42'], { cwd: root, env: { PVD_BROWSER: '', ...tmp.env } });
     expect(result.stderr).toBe(`pvd : ${NO_BROWSER.fr}\n`);
     expect(result.code).toBe(2);
     expect(existsSync(join(root, 'out'))).toBe(false);
+    // Chrome then Edge tried: nothing of theirs left in the temporary folder.
+    expect(readdirSync(tmp.folder)).toEqual([]);
   });
 
   it('refuses a PVD_BROWSER that does not exist, in French or English, and builds nothing', () => {
@@ -284,9 +296,11 @@ describe.skipIf(!hasChromium)('npx pvd check', () => {
 
   it('refuses a browser that does not start', () => {
     const root = project();
-    const result = runPvd(['check', '42'], { cwd: root, env: { PVD_BROWSER: join(root, 'templates', 'pvd', 'template.yaml') } });
+    const tmp = ownTemporary();
+    const result = runPvd(['check', '42'], { cwd: root, env: { PVD_BROWSER: join(root, 'templates', 'pvd', 'template.yaml'), ...tmp.env } });
     expect(result.stderr).toMatch(/^pvd : Le navigateur .*template\.yaml \(PVD_BROWSER\) n'a pas démarré \(.+\) : vérifiez que c'est bien un Chrome, un Edge ou un Chromium\.\n$/);
     expect(result.code).toBe(2);
+    expect(readdirSync(tmp.folder)).toEqual([]);
   });
 
   it('does not check an issue with lint errors: exit 1, no contact sheet', () => {

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { UsageError } from '../errors.js';
 
@@ -13,6 +15,40 @@ const ARGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-ba
  * heavy, and no other command needs it. Undefined when there is none.
  */
 export async function launchBrowser(): Promise<Browser | undefined> {
+  // playwright-core makes its profile and artifact folders in the system's temporary folder, read
+  // when it loads, and leaves them there when a browser fails to start (Chrome absent, then Edge:
+  // four folders a run). They go in one folder of pvd's instead, removed with the browser.
+  const scratch = mkdtempSync(join(tmpdir(), 'pvd-browser-'));
+  const remove = () => {
+    try {
+      rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // A browser still writing its profile: what is left is in the system's temporary folder, as before.
+    }
+  };
+  const saved = TEMPORARY_VARIABLES.map((name) => [name, process.env[name]] as const);
+  for (const name of TEMPORARY_VARIABLES) process.env[name] = scratch;
+  try {
+    const browser = await startBrowser();
+    // Removed once the browser is closed and gone: at the end of the run.
+    if (!browser) remove();
+    else process.once('exit', remove);
+    return browser;
+  } catch (error) {
+    remove();
+    throw error;
+  } finally {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+/** Where Node's os.tmpdir() looks: TMPDIR on macOS and Linux, TEMP and TMP on Windows. */
+const TEMPORARY_VARIABLES = ['TMPDIR', 'TEMP', 'TMP'] as const;
+
+async function startBrowser(): Promise<Browser | undefined> {
   const { chromium } = await import('playwright-core');
   const executable = process.env.PVD_BROWSER?.trim();
   if (executable) {
