@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkInbox, type InboxInput } from '../src/inbox/index.js';
@@ -246,10 +246,13 @@ describe('inbox checks set like lint rules', () => {
     const templateYaml = join(root, 'templates', 'pvd', 'template.yaml');
     writeFileSync(templateYaml, readFileSync(templateYaml, 'utf8').replace('rules: {}', 'rules:\n  typographie-fr: off'));
     const line = readFileSync(templateYaml, 'utf8').split('\n').findIndex((text) => text.includes('typographie-fr')) + 1;
-    for (const args of [['lint'], ['build', '42']]) {
+    // new and words add run no rule, and refuse it all the same: nothing is written.
+    for (const args of [['lint'], ['build', '42'], ['new', '--yes'], ['words', 'add', 'Zorglubville']]) {
       const result = runPvd(args, { cwd: root });
-      expect(result.code).toBe(2);
+      expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toBe(`templates/pvd/template.yaml:${line}:3  rules — règle inconnue « typographie-fr » : vouliez-vous dire « typography-fr » ?\n`);
     }
+    expect(existsSync(join(root, 'issues', '043'))).toBe(false);
+    expect(readFileSync(join(root, 'templates', 'pvd', 'mots.txt'), 'utf8')).not.toContain('Zorglubville');
   });
 });

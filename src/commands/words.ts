@@ -4,8 +4,8 @@ import { t, type Message } from '../i18n/lang.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { wordListPath } from '../lint/french/word-list-file.js';
 import { shownPath } from '../io/paths.js';
+import { openTemplate } from '../pipeline/session.js';
 import { findProject } from '../project.js';
-import { loadTemplate } from '../template/load.js';
 import { addToWordList, wordProblem } from '../text/french/word-list.js';
 
 const PROBLEMS: Record<NonNullable<ReturnType<typeof wordProblem>>, Message> = {
@@ -21,7 +21,7 @@ export async function run(_options: unknown, words: string[] = []): Promise<numb
     const problem = wordProblem(word);
     if (problem) throw new UsageError({ fr: `« ${word} » ne peut pas entrer dans la liste de mots : ${PROBLEMS[problem].fr}.`, en: `"${word}" cannot go into the word list: ${PROBLEMS[problem].en}.` });
   }
-  const template = loadTemplate(findProject().root);
+  const template = openTemplate(findProject());
   const path = wordListPath(template);
   let existing = '';
   try {

@@ -20,11 +20,20 @@ export interface Session extends Linter {
 }
 
 export function openSession(project: Project = findProject(), templateName?: string): Session {
-  const template = loadTemplate(project.root, templateName);
-  checkRuleIds(template);
+  const template = openTemplate(project, templateName);
   const settings = template.config.rules;
   const rules = allRules.map((rule) => configureRule(rule, settings[rule.id], template)).filter((rule): rule is ConfiguredRule => rule !== undefined);
   return { project, template, rules, numbers: issueNumbers(project), inbox: { level: (id) => levelOf(settings[id]) } };
+}
+
+/**
+ * template.yaml read and its `rules:` checked, for the commands that run no rule (`new`, `words add`):
+ * a misspelt rule id is refused by every command alike, not first met at the next lint.
+ */
+export function openTemplate(project: Project = findProject(), templateName?: string): Template {
+  const template = loadTemplate(project.root, templateName);
+  checkRuleIds(template);
+  return template;
 }
 
 function levelOf(setting: RuleSetting | undefined): Severity | 'off' | undefined {

@@ -1,6 +1,6 @@
 import type { Message } from '../i18n/lang.js';
+import { openTemplate } from '../pipeline/session.js';
 import { findProject, issueFolderNames, listIssues, type IssueRef, type Project } from '../project.js';
-import { loadTemplate } from '../template/load.js';
 import type { CatalogSection, Template } from '../template/model.js';
 import { describeWeekdayOfMonth, sameWeekdayFrom, sameWeekdayNextMonth, today, weekdayOfMonth, type IsoDate } from './dates.js';
 import { findPreviousRef, readPreviousIssue, type PreviousIssue } from './previous-issue.js';
@@ -17,7 +17,7 @@ export interface ScaffoldContext {
 
 export function loadScaffoldContext(): ScaffoldContext {
   const project = findProject();
-  return { project, template: loadTemplate(project.root), issues: listIssues(project), takenFolders: issueFolderNames(project), today: today() };
+  return { project, template: openTemplate(project), issues: listIssues(project), takenFolders: issueFolderNames(project), today: today() };
 }
 
 /** The highest number taken in issues/ plus one (gaps are left alone), or 1 for the very first issue. */
