@@ -22,7 +22,7 @@ export interface ConfiguredRule {
 
 /** A rule's level and options from its setting in template.yaml; `off` leaves it out. */
 export function configureRule(rule: AnyRule, setting: RuleSetting | undefined, template: Template): ConfiguredRule | undefined {
-  const level = typeof setting === 'string' ? setting : setting?.level;
+  const level = levelOf(setting);
   if (level === 'off') return undefined;
   const { level: _level, ...given } = typeof setting === 'object' ? setting : {};
   let options: unknown;
@@ -34,6 +34,11 @@ export function configureRule(rule: AnyRule, setting: RuleSetting | undefined, t
     throw optionError(rule, template, Object.keys(given)[0]!);
   }
   return { rule, level, options };
+}
+
+/** The level template.yaml gives a rule or a check (`house-style: off`, `image-weight: { level: error, … }`); undefined: its default. */
+export function levelOf(setting: RuleSetting | undefined): Severity | 'off' | undefined {
+  return typeof setting === 'string' ? setting : setting?.level;
 }
 
 function optionError(rule: AnyRule, template: Template, option: string): TemplateError {

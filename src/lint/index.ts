@@ -12,7 +12,7 @@ import type { Template } from '../template/model.js';
 import { runRules, type ConfiguredRule } from './engine.js';
 import { applyFixes } from './fix.js';
 
-export { configureRule, type ConfiguredRule } from './engine.js';
+export { configureRule, levelOf, type ConfiguredRule } from './engine.js';
 
 /** What linting needs: the template, the project, and the rules as template.yaml configures them. */
 export interface Linter {

@@ -1,13 +1,12 @@
-import type { Severity } from '../diagnostics/index.js';
 import { TemplateError } from '../errors.js';
 import type { InboxSettings } from '../inbox/check.js';
 import { BROWSER_CHECK_IDS, INBOX_CHECK_IDS } from '../inbox/ids.js';
-import { configureRule, type ConfiguredRule, type Linter } from '../lint/index.js';
+import { configureRule, levelOf, type ConfiguredRule, type Linter } from '../lint/index.js';
 import { issueNumbers } from '../lint/issue-numbers.js';
 import { rules as allRules } from '../lint/rules/index.js';
 import { findProject, type Project } from '../project.js';
 import { loadTemplate } from '../template/load.js';
-import type { RuleSetting, Template } from '../template/model.js';
+import type { Template } from '../template/model.js';
 import { closest } from '../text/closest.js';
 
 /**
@@ -34,10 +33,6 @@ export function openTemplate(project: Project = findProject(), templateName?: st
   const template = loadTemplate(project.root, templateName);
   checkRuleIds(template);
   return template;
-}
-
-function levelOf(setting: RuleSetting | undefined): Severity | 'off' | undefined {
-  return typeof setting === 'string' ? setting : setting?.level;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Position } from '../../diagnostics/index.js';
 import type { Issue } from '../../issue/model.js';
+import { styleFindings, type StyleFinding, type StyleMatcher } from '../../text/french/house-style.js';
 import { LineIndex } from '../../text/positions.js';
 import { valuePosition } from '../header.js';
 import { alignText, type TextNode } from '../prose.js';
@@ -43,6 +44,18 @@ export function proseTexts(issue: Issue, { header = false } = {}): readonly Pros
 export function headerTexts(issue: Issue): readonly ProseText[] {
   return readingOf(issue).header;
 }
+
+/**
+ * House style's findings in one text of an issue, found once: the house-style rule reports
+ * them, and the spelling rule leaves their words to it.
+ */
+export function styleFindingsIn(text: ProseText, matcher: StyleMatcher): readonly StyleFinding[] {
+  let found = styleFound.get(text);
+  if (found?.matcher !== matcher) styleFound.set(text, (found = { matcher, findings: styleFindings(text.value, matcher) }));
+  return found.findings;
+}
+
+const styleFound = new WeakMap<ProseText, { matcher: StyleMatcher; findings: readonly StyleFinding[] }>();
 
 /** The position of a character of a text; its start when the text cannot be aligned. */
 export function positionIn(issue: Issue, text: ProseText, index: number): Position {

@@ -1,10 +1,11 @@
 import type { Issue } from '../../issue/model.js';
 import type { Template } from '../../template/model.js';
-import { styleFindings, styleMatcher } from '../../text/french/house-style.js';
+import { styleMatcher } from '../../text/french/house-style.js';
 import { spellingVerdicts } from '../../text/french/spelling.js';
 import { isCapitalised, normalizeWord, opensSentence, proseWords, skipReason, type ProseWord } from '../../text/french/words.js';
 import { dictionaryIdentity, loadHunspell } from './hunspell.js';
-import { proseTexts, type ProseText } from './prose.js';
+import { levelOf } from '../engine.js';
+import { proseTexts, styleFindingsIn, type ProseText } from './prose.js';
 import { openVerdictStore } from './spelling-cache.js';
 import { templateWordList } from './word-list-file.js';
 
@@ -23,9 +24,9 @@ export function misspellings(issue: Issue, template: Template, maxSuggestions: n
   const found: { text: ProseText; word: ProseWord }[] = [];
   const restyled = houseStyleSpans(template);
   for (const text of proseTexts(issue, { header: true })) {
-    const spans = restyled(text.value);
+    const spans = restyled(text);
     for (const word of wordsToCheck(text)) {
-      if (!spans.some(([start, end]) => word.start >= start && word.start < end)) found.push({ text, word });
+      if (!spans.some(({ start, end }) => word.start >= start && word.start < end)) found.push({ text, word });
     }
   }
   if (found.length === 0) return [];
@@ -60,9 +61,8 @@ const MAX_READ_TEXTS = 10_000;
  * Where the house style rewrites a text (« email » → « e-mail »): that word is house-style's to
  * report, and one remark on it is enough. Unless house-style is switched off in template.yaml.
  */
-function houseStyleSpans(template: Template): (text: string) => Array<readonly [number, number]> {
-  const setting = template.config.rules['house-style'];
+function houseStyleSpans(template: Template): (text: ProseText) => readonly { start: number; end: number }[] {
   const matcher = styleMatcher(template.config.style);
-  if (!matcher || (typeof setting === 'string' ? setting : setting?.level) === 'off') return () => [];
-  return (text) => styleFindings(text, matcher).map((finding) => [finding.start, finding.end] as const);
+  if (!matcher || levelOf(template.config.rules['house-style']) === 'off') return () => [];
+  return (text) => styleFindingsIn(text, matcher);
 }

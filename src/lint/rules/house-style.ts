@@ -1,5 +1,5 @@
-import { quotedSpans, styleFindings, styleMatcher } from '../../text/french/house-style.js';
-import { positionIn, proseTexts, sourceRange } from '../french/prose.js';
+import { quotedSpans, styleMatcher } from '../../text/french/house-style.js';
+import { positionIn, proseTexts, sourceRange, styleFindingsIn } from '../french/prose.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -20,7 +20,7 @@ export default defineRule({
         if (!matcher) return;
         const quoted = quotedSpans(issue.source);
         for (const text of proseTexts(issue, { header: true })) {
-          for (const finding of styleFindings(text.value, matcher)) {
+          for (const finding of styleFindingsIn(text, matcher)) {
             const from = text.map?.[finding.start];
             if (from !== undefined && quoted.some(([start, end]) => from > start && from < end)) continue;
             const range = sourceRange(text, finding.start, finding.end);

@@ -2,10 +2,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/diagnostics/index.js';
+import { parseIssue } from '../../../src/issue/parse.js';
 import { applyFixes } from '../../../src/lint/fix.js';
+import { proseTexts, styleFindingsIn } from '../../../src/lint/french/prose.js';
+import { loadTemplate } from '../../../src/template/load.js';
 import { compileStyle, styleFindings } from '../../../src/text/french/house-style.js';
 import { doubledSpaces } from '../../../src/text/french/spaces.js';
-import { runPvd } from '../../helpers.js';
+import { REPO, runPvd } from '../../helpers.js';
 import { lintIn, SOURCE_042 } from '../support.js';
 import { projectCopies } from './support.js';
 
@@ -134,6 +137,17 @@ describe('house style', () => {
     const yaml = join(off, 'templates', 'pvd', 'template.yaml');
     writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^rules: \{\}$/m, 'rules: { house-style: off }'));
     expect(at(lintIn(off, withSignature(text)))).toEqual(['spelling']);
+  });
+
+  it('finds the house style once per text of an issue, for the house-style and spelling rules alike', () => {
+    const { issue } = parseIssue(SOURCE_042, '/tmp/issues/042/issue.md', 'issue.md', loadTemplate(REPO).config.sections);
+    const text = proseTexts(issue!, { header: true }).find((candidate) => /petites villes de demain/i.test(candidate.value))!;
+    const first = styleFindingsIn(text, matcher);
+    expect(styleFindingsIn(text, matcher)).toBe(first);
+    expect(first).toEqual(styleFindings(text.value, matcher));
+    // Another list (a template.yaml edited under pvd preview) is read afresh.
+    const other = compileStyle([{ use: 'ANCT', variants: [] }])!;
+    expect(styleFindingsIn(text, other)).not.toBe(first);
   });
 
   it('reads the list from template.yaml, entries with variants included', () => {
