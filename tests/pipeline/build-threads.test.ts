@@ -1,5 +1,5 @@
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeProject, REPO, runPvd } from '../helpers.js';
@@ -46,5 +46,30 @@ describe.skipIf(availableParallelism() < 2)('pvd build --all on several threads'
     expect(readdirSync(join(root, 'out')).filter((name) => /^\d+$/.test(name)).sort()).toEqual(['042', '101', '102', '103', '104', '105', '106', '107', '108', '109']);
     // Remembered for the next run: a thread stopped without saving it would leave it out.
     expect(storeFiles().some((file) => readFileSync(file, 'utf8').includes(`"${WORD}"`))).toBe(true);
+  });
+
+  it('builds on this thread too: one worker thread fewer than the threads it builds on', () => {
+    const root = archive();
+    const folder = mkdtempSync(join(tmpdir(), 'pvd-test-workers-'));
+    try {
+      // Counts the worker threads pvd starts, from inside the process it runs in.
+      const hook = join(folder, 'count-workers.cjs');
+      const count = join(folder, 'count.txt');
+      writeFileSync(hook, `const threads = require('node:worker_threads');
+if (threads.isMainThread) {
+  let started = 0;
+  const Original = threads.Worker;
+  threads.Worker = class extends Original { constructor(...args) { super(...args); started++; } };
+  process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(count)}, String(started)));
+}`);
+      const run = runPvd(['build', '--all'], { cwd: root, env: { NODE_OPTIONS: `--require ${hook}` } });
+      expect(run.code, run.stderr).toBe(0);
+      // Ten issues: on two threads or more (one per eight issues, at most one per core), this one included.
+      const threads = Math.min(availableParallelism(), Math.ceil(10 / 8));
+      expect(Number(readFileSync(count, 'utf8'))).toBe(threads - 1);
+      expect(readdirSync(join(root, 'out')).filter((name) => /^\d+$/.test(name))).toHaveLength(10);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
