@@ -15,7 +15,8 @@ export function runBundle(bundle: string, role: string = bundle): void {
   const source = readFileSync(file, 'utf8');
   const cacheFile = codeCachePath(file, role);
   const cached = cacheFile === undefined ? undefined : readOptional(cacheFile);
-  const script = new Script(wrap(source), { filename: file, cachedData: cached });
+  // The bundle is written as CommonJS's wrapper function already (scripts/compile.mjs): no copy of its text is made.
+  const script = new Script(source, { filename: file, cachedData: cached });
   // Absent, or made by another V8 or other flags (V8 checks): this run makes a new one.
   if (cacheFile !== undefined && (cached === undefined || script.cachedDataRejected)) {
     process.once('exit', () => saveCodeCache(cacheFile, script));
@@ -24,14 +25,6 @@ export function runBundle(bundle: string, role: string = bundle): void {
   const module = { exports: {}, filename: file, id: file };
   // This file's own require: the bundles sit beside it in dist/, so it resolves what they require alike.
   run.call(module.exports, module.exports, require, module, file, dirname(file));
-}
-
-/**
- * A CommonJS module's wrapper, as Node's `Module.wrap` writes it: node:module itself is not
- * loaded, since requiring it starts Node's ES module loader (some 10 ms with its modules).
- */
-function wrap(source: string): string {
-  return `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
 }
 
 /**
