@@ -1,12 +1,15 @@
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { load } from 'cheerio/slim';
 import juice from 'juice';
+import juiceUtils from 'juice/lib/utils';
 import { describe, expect, it } from 'vitest';
 import { loadIssue } from '../src/issue/load.js';
 import { openSession } from '../src/pipeline/session.js';
 import { createRenderContext } from '../src/render/context.js';
 import { buildHtmlView } from '../src/render/html-view.js';
 import { compileTemplate, inlineCss, JUICE_OPTIONS } from '../src/render/html.js';
+import { memoBy } from '../src/render/juice-memo.js';
 import { withSelectorIndex, type DocumentQuery } from '../src/render/selector-index.js';
 import { REPO } from './helpers.js';
 
@@ -37,6 +40,27 @@ describe('CSS inlining', () => {
     const html = layoutHtmlOf42();
     expect(html).toContain('class="card-body"');
     expect(inlineCss(html)).toBe(juice(html, JUICE_OPTIONS));
+  });
+
+  it('parses the template\'s CSS once per thread, and still gives the bytes of a juice left as it is', () => {
+    const html = layoutHtmlOf42();
+    const first = inlineCss(html);
+    // juice's own parse, from now on remembered: the same text gives back the same rules.
+    const css = layoutHtmlOf42().match(/<style[^>]*>([\s\S]*?)<\/style>/)![1]!;
+    expect(juiceUtils.parseCSS(css)).toBe(juiceUtils.parseCSS(css));
+    expect(inlineCss(html)).toBe(first);
+    // A process of its own, where nothing of pvd's touched juice.
+    const untouched = spawnSync(process.execPath, ['--input-type=module', '-e', `import juice from 'juice'; import { readFileSync } from 'node:fs';
+      process.stdout.write(juice(readFileSync(0, 'utf8'), ${JSON.stringify(JUICE_OPTIONS)}));`], { cwd: REPO, input: html, encoding: 'utf8' });
+    expect(untouched.status, untouched.stderr).toBe(0);
+    expect(first).toBe(untouched.stdout);
+  });
+
+  it('remembers by key, computing each once', () => {
+    let computed = 0;
+    const length = memoBy((text: string) => text.trim(), (text: string) => ++computed && text.trim().length);
+    expect([length(' ab '), length('ab'), length('abc'), length(' abc')]).toEqual([2, 2, 3, 3]);
+    expect(computed).toBe(2);
   });
 
   it('answers each selector with the elements cheerio finds, in document order', () => {

@@ -8,7 +8,8 @@ import { recoverOutputs } from '../io/output-folder.js';
 import type { IssueFile } from '../project.js';
 import type { BuildOptions } from './build.js';
 import { toReport, type BuildReport } from './report.js';
-import type { WorkerFailure, WorkerJob, WorkerSetup } from './build-worker.js';
+import type { WorkerFailure, WorkerSetup } from './build-worker.js';
+import { JobCursor } from './job-cursor.js';
 
 /** Below this many issues, starting threads costs more than it saves. */
 const PARALLEL_FROM = 8;
@@ -34,22 +35,20 @@ export async function buildMany(jobs: readonly IssueFile[], settings: BuildSetti
   }
   const threads = Math.min(availableParallelism(), Math.ceil(jobs.length / PARALLEL_FROM));
   const reports: BuildReport[] = new Array(jobs.length);
-  let next = 0;
   let done = 0;
-  let failed = false;
-  const take = () => (failed || next >= jobs.length ? undefined : next++);
+  const cursor = new JobCursor(jobs.length);
   const finished = (index: number, report: BuildReport) => {
     reports[index] = report;
     onReport(++done);
   };
-  const workers = threads < 2 || !existsSync(fileURLToPath(WORKER)) ? [] : startWorkers(threads - 1, settings, jobs, take, finished);
+  const workers = threads < 2 || !existsSync(fileURLToPath(WORKER)) ? [] : startWorkers(threads - 1, settings, jobs, cursor, finished);
   // This thread builds too, beside the workers: one heap and one copy of the pipeline fewer
   // than a worker per core (build --all of 121 issues on 2 cores: 288 → 248 MiB, no slower).
-  const here = buildHere(jobs, settings, take, finished, workers.length > 0);
+  const here = buildHere(jobs, settings, cursor, finished, workers.length > 0);
   try {
     await Promise.all([here, ...workers.map((worker) => worker.stopped)]);
   } catch (error) {
-    failed = true;
+    cursor.stop();
     for (const worker of workers) void worker.thread.terminate();
     // The failure first met is the one reported; the others are its consequences.
     await Promise.allSettled([here, ...workers.map((worker) => worker.stopped)]);
@@ -59,13 +58,13 @@ export async function buildMany(jobs: readonly IssueFile[], settings: BuildSetti
 }
 
 /** Builds in this thread the issues the workers have not taken, one at a time. */
-async function buildHere(jobs: readonly IssueFile[], settings: BuildSettings, take: () => number | undefined, finished: (index: number, report: BuildReport) => void, sharing: boolean): Promise<void> {
+async function buildHere(jobs: readonly IssueFile[], settings: BuildSettings, cursor: JobCursor, finished: (index: number, report: BuildReport) => void, sharing: boolean): Promise<void> {
   // The render pipeline is loaded here only: `pvd build 42` and --all load it alike.
   const [{ buildIssue }, { compileTemplate }] = await Promise.all([import('./build.js'), import('../render/index.js')]);
   const options = { ...settings, compiled: compileTemplate(settings.session.template) };
-  for (let index = take(); index !== undefined; index = take()) {
+  for (let index = cursor.take(); index !== undefined; index = cursor.take()) {
     finished(index, toReport(await buildIssue(jobs[index]!, options)));
-    // A build is synchronous but for its .eml: the workers' messages (their next issue) are let in between two.
+    // A build is synchronous but for its .eml: the workers' reports (for the progress line) are let in between two.
     if (sharing) await new Promise((resolve) => setImmediate(resolve));
   }
 }
@@ -76,32 +75,27 @@ interface BuildThread {
   stopped: Promise<void>;
 }
 
-function startWorkers(count: number, settings: BuildSettings, jobs: readonly IssueFile[], take: () => number | undefined, finished: (index: number, report: BuildReport) => void): BuildThread[] {
+function startWorkers(count: number, settings: BuildSettings, jobs: readonly IssueFile[], cursor: JobCursor, finished: (index: number, report: BuildReport) => void): BuildThread[] {
   const setup: WorkerSetup = { root: settings.session.project.root, templateName: settings.session.template.name, target: settings.target, outDir: settings.outDir, write: settings.write };
   return Array.from({ length: count }, () => {
     // A small young generation: each issue's garbage is short-lived, and is collected before it grows
     // the thread's memory (build --all of 121 issues: 338 → 287 MiB, in the same time).
-    const thread = new Worker(WORKER, { workerData: { setup }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-    let told = false;
-    const feed = () => {
-      const index = take();
-      if (index !== undefined) return thread.postMessage({ index, job: jobs[index]! } satisfies WorkerJob);
-      // No issue left for it: the worker ends on its own, so what it learnt (the spelling
-      // verdicts) is saved at its exit, as a single-threaded build saves it.
-      told = true;
-      thread.postMessage(null);
-    };
+    // Each thread takes its next issue from the shared cursor itself: waiting for this thread to hand
+    // it one would leave it idle while this thread builds.
+    const thread = new Worker(WORKER, { workerData: { setup, jobs, cursor: cursor.shared }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     const stopped = new Promise<void>((resolve, reject) => {
-      thread.on('message', (message: { index: number; report?: BuildReport; error?: WorkerFailure }) => {
+      let ended = false;
+      thread.on('message', (message: { index: number; report?: BuildReport; error?: WorkerFailure } | null) => {
+        // null: no issue left for it; it ends on its own, so what it learnt (the spelling
+        // verdicts) is saved at its exit, as a single-threaded build saves it.
+        if (message === null) return void (ended = true);
         if (message.error) return reject(failureOf(message.error));
         finished(message.index, message.report!);
-        feed();
       });
       // A thread stopping unasked is a failure, never a wait without end.
-      thread.on('exit', (code) => (told ? resolve() : reject(new Error(`a build thread stopped (exit code ${code})`))));
+      thread.on('exit', (code) => (ended ? resolve() : reject(new Error(`a build thread stopped (exit code ${code})`))));
       thread.on('error', reject);
     });
-    feed();
     return { thread, stopped };
   });
 }

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { TemplateError, UsageError } from '../errors.js';
 import type { IssueFile } from '../project.js';
 import { compileTemplate } from '../render/index.js';
 import type { TargetName } from '../template/model.js';
 import { buildIssue, type BuildOptions } from './build.js';
+import { JobCursor } from './job-cursor.js';
 import { toReport } from './report.js';
 import { openSession } from './session.js';
 
@@ -17,9 +18,10 @@ export interface WorkerSetup {
   write: boolean;
 }
 
-export interface WorkerJob {
-  index: number;
-  job: IssueFile;
+/** The rest of a worker's workerData: every job, and the cursor all threads take them from. */
+export interface WorkerJobs {
+  jobs: IssueFile[];
+  cursor: SharedArrayBuffer;
 }
 
 /** A failure crossing from a worker: its class is lost on the way, so its user-facing parts travel as data. */
@@ -37,10 +39,10 @@ export function describeFailure(error: unknown): WorkerFailure {
   };
 }
 
-// Run only as a worker thread of build-many.ts, one issue per message.
+// Run only as a worker thread of build-many.ts: builds the issues it takes until none is left.
 if (parentPort) {
   const port = parentPort;
-  const { setup } = workerData as { setup: WorkerSetup };
+  const { setup, jobs, cursor: shared } = workerData as { setup: WorkerSetup } & WorkerJobs;
   let options: BuildOptions | undefined;
   try {
     const session = openSession({ root: setup.root, issuesDir: join(setup.root, 'issues') }, setup.templateName);
@@ -49,15 +51,18 @@ if (parentPort) {
     // A mistake in the template, reported with its file and line as in a single thread; the main thread stops every worker.
     port.postMessage({ index: -1, error: describeFailure(error) });
   }
-  if (options) {
-    const ready = options;
-    port.on('message', (message: WorkerJob | null) => {
-      if (message === null) return port.close();
-      const { index, job } = message;
-      buildIssue(job, ready).then(
-        (result) => port.postMessage({ index, report: toReport(result) }),
-        (error: unknown) => port.postMessage({ index, error: describeFailure(error) }),
-      );
-    });
+  if (options) void buildTaken(port, options, jobs, new JobCursor(jobs.length, shared));
+}
+
+async function buildTaken(port: MessagePort, options: BuildOptions, jobs: readonly IssueFile[], cursor: JobCursor): Promise<void> {
+  for (let index = cursor.take(); index !== undefined; index = cursor.take()) {
+    try {
+      port.postMessage({ index, report: toReport(await buildIssue(jobs[index]!, options)) });
+    } catch (error) {
+      return port.postMessage({ index, error: describeFailure(error) });
+    }
   }
+  // None left: the thread ends on its own, and saves what it learnt at its exit.
+  port.postMessage(null);
+  port.close();
 }

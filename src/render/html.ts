@@ -10,6 +10,7 @@ import { readDesignFiles } from '../template/files.js';
 import type { Template } from '../template/model.js';
 import type { RenderContext } from './context.js';
 import { buildHtmlView } from './html-view.js';
+import { rememberJuiceParses } from './juice-memo.js';
 import { withSelectorIndex } from './selector-index.js';
 import { templateSyntaxProblem } from './template-syntax.js';
 import { checkTemplateReferences } from './template-check.js';
@@ -84,6 +85,7 @@ export function renderHtml(context: RenderContext, compiled: CompiledTemplate): 
 
 /** What `juice(html, JUICE_OPTIONS)` gives, with juice's CSS queries answered from an index of the document. */
 export function inlineCss(html: string): string {
+  rememberJuiceParses();
   return juiceCheerio(html, { xmlMode: false }, ($) => {
     juice.juiceDocument(withSelectorIndex($), JUICE_OPTIONS);
     return $;

@@ -12,3 +12,13 @@ declare module 'juice/lib/cheerio' {
   function juiceCheerio(html: string, options: { xmlMode: boolean }, callback: ($: DocumentQuery) => DocumentQuery, extra: unknown[]): string;
   export = juiceCheerio;
 }
+
+declare module 'juice/lib/utils' {
+  // What juice's inlining calls through this module's exports (lib/inline.js), one CSS text at a time.
+  type Declarations = { type: string; name?: string; value?: string; position?: unknown }[];
+  const utils: {
+    parseCSS(css: string): [selector: string, declarations: Declarations][];
+    getPreservedText(css: string, options: object, ignoredPseudos: string[]): string | false;
+  };
+  export = utils;
+}

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -71,5 +71,17 @@ if (threads.isMainThread) {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+
+  it('stops every thread at a refusal met by any of them, reported once, and touches nothing of the user\'s', () => {
+    const root = archive();
+    // Someone's own file where issue 105's folder would go: pvd writes nothing over it.
+    mkdirSync(join(root, 'out'));
+    writeFileSync(join(root, 'out', '105'), 'à moi');
+    const run = runPvd(['build', '--all'], { cwd: root });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr.match(/out\/105 est un fichier que pvd n'a pas écrit/g)).toHaveLength(1);
+    expect(readFileSync(join(root, 'out', '105'), 'utf8')).toBe('à moi');
+    expect(run.stderr).not.toMatch(/erreur inattendue|at .*\.cjs/);
   });
 });
