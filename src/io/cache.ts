@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,20 @@ function cacheFolder(): string | undefined {
     const parent = dirname(folder);
     if (parent === folder) return undefined;
     folder = parent;
+  }
+}
+
+/**
+ * This compile of pvd, the same for every command's bundle (the esbuild metafile that
+ * scripts/compile.mjs writes once beside them): what one command remembers, another reads.
+ * Undefined when pvd runs from its sources (tests), where nothing tells an edit apart.
+ */
+export function compileIdentity(): string | undefined {
+  try {
+    const { size, mtimeMs } = statSync(join(dirname(fileURLToPath(import.meta.url)), 'meta.json'));
+    return `${size}:${mtimeMs}`;
+  } catch {
+    return undefined;
   }
 }
 
@@ -59,8 +74,54 @@ export function writeCached<T>(kind: string, key: string, value: T): T {
 const MAX_ENTRIES = 40;
 
 function prune(folder: string): void {
-  const entries = readdirSync(folder).filter((name) => name.endsWith('.json'));
-  if (entries.length <= MAX_ENTRIES) return;
+  pruneOldest(folder, (name) => name.endsWith('.json'), MAX_ENTRIES);
+}
+
+function pruneOldest(folder: string, counted: (name: string) => boolean, kept: number): void {
+  const entries = readdirSync(folder).filter(counted);
+  if (entries.length <= kept) return;
   const byAge = entries.map((name) => ({ path: join(folder, name), time: statSync(join(folder, name)).mtimeMs })).sort((a, b) => a.time - b.time);
-  for (const { path } of byAge.slice(0, entries.length - MAX_ENTRIES)) rmSync(path, { force: true });
+  for (const { path } of byAge.slice(0, entries.length - kept)) rmSync(path, { force: true });
+}
+
+/** Entries kept per kind of remembered bytes: more issues than an archive holds, from several checkouts. */
+const MAX_REMEMBERED = 600;
+const prunedKinds = new Set<string>();
+
+function rememberedPath(kind: string, name: string): string | undefined {
+  const folder = cacheFolder();
+  return folder && join(folder, kind, `${createHash('sha256').update(name).digest('hex').slice(0, 32)}.bin`);
+}
+
+/**
+ * Bytes remembered under a `name` (an issue's path): one entry per name, replaced when
+ * `key` (everything the bytes derive from) changes, so editing an issue never adds one.
+ */
+export function readRemembered(kind: string, name: string, key: string): Buffer | undefined {
+  const path = rememberedPath(kind, name);
+  if (!path) return undefined;
+  try {
+    const entry = readFileSync(path);
+    const end = entry.indexOf(0x0a);
+    return end > 0 && entry.toString('latin1', 0, end) === key ? entry.subarray(end + 1) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeRemembered(kind: string, name: string, key: string, bytes: Uint8Array): void {
+  const path = rememberedPath(kind, name);
+  if (!path) return;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileAtomic(path, Buffer.concat([Buffer.from(`${key}\n`, 'latin1'), bytes]));
+    // Once per run: the entries of checkouts and issues gone since (a test's temporary
+    // projects, a renamed folder) are the oldest, and go.
+    if (!prunedKinds.has(kind)) {
+      prunedKinds.add(kind);
+      pruneOldest(dirname(path), (name) => name.endsWith('.bin'), MAX_REMEMBERED);
+    }
+  } catch {
+    // A read-only installation only loses the speed-up.
+  }
 }
