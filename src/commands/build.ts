@@ -40,7 +40,7 @@ export async function run(options: BuildCommandOptions, issues: string[] = []): 
 
   for (const { output, diagnostics } of build.reports) {
     if (!output) continue;
-    if (options.stdout) process.stdout.write(options.stdout === 'html' ? output.html : output.text);
+    if (options.stdout && output.printed) process.stdout.write(output.printed[options.stdout]);
     else if (talk && !showProgress) process.stdout.write(t(builtLine(output, hasErrors(diagnostics))));
   }
   if (build.problems.length > 0) process.stderr.write(`${formatStylish(build.problems)}\n`);
@@ -75,7 +75,7 @@ export async function run(options: BuildCommandOptions, issues: string[] = []): 
 }
 
 function builtLine(issue: BuiltReport, inboxErrors: boolean) {
-  const size = fileSize(Buffer.byteLength(issue.html));
+  const size = fileSize(issue.htmlBytes);
   const where = shownPath(issue.folder, { outside: 'relative' });
   const mark = inboxErrors ? '⚠' : '✔';
   return {

@@ -8,7 +8,7 @@ import { IMAGE_EXTENSION } from '../io/file-bytes.js';
 import { readImageFacts, type ImageRead } from '../io/image-facts.js';
 import { MAX_CHECKED_BYTES } from '../io/image-structure.js';
 import { folded } from '../io/manifest.js';
-import { resolveInsideFolder } from '../io/paths.js';
+import { resolveInsideFolder, type LocalPath } from '../io/paths.js';
 
 /** A local image of an issue, inside its folder: where it is, what it is, and where it is published. */
 export interface LocalImage {
@@ -40,6 +40,16 @@ export function logoOutputPath(template: Template): string {
 }
 
 const cache = new WeakMap<Issue, { images: LocalImage[]; problems: ImageProblem[] }>();
+const resolved = new WeakMap<Issue, Map<string, LocalPath>>();
+
+/** Where a local image written in the issue resolves, asked of the file system once per issue (lint's rules and the publishing alike). */
+export function resolveImage(issue: Issue, src: string): LocalPath {
+  let paths = resolved.get(issue);
+  if (!paths) resolved.set(issue, (paths = new Map()));
+  let local = paths.get(src);
+  if (!local) paths.set(src, (local = resolveInsideFolder(issue.folder, src)));
+  return local;
+}
 
 /** Every local image the issue shows, inside its folder, read once per issue. */
 export function localImages(issue: Issue, template: Template): LocalImage[] {
@@ -64,7 +74,7 @@ function checked(issue: Issue, template: Template) {
   const reads = new Map<string, ImageRead>();
   for (const image of issue.images) {
     if (image.src.trim() === '' || isRemoteImage(image.src)) continue;
-    const local = resolveInsideFolder(issue.folder, image.src);
+    const local = resolveImage(issue, image.src);
     if (local.kind !== 'inside') continue; // image-missing and image-outside say why
     let read = reads.get(local.path);
     if (!read) reads.set(local.path, (read = readImageFacts(local.path)));

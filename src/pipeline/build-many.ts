@@ -63,7 +63,7 @@ async function buildHere(jobs: readonly IssueFile[], settings: BuildSettings, cu
   const [{ buildIssue }, { compileTemplate }] = await Promise.all([import('./build.js'), import('../render/index.js')]);
   const options = { ...settings, compiled: compileTemplate(settings.session.template) };
   for (let index = cursor.take(); index !== undefined; index = cursor.take()) {
-    finished(index, toReport(await buildIssue(jobs[index]!, options)));
+    finished(index, toReport(await buildIssue(jobs[index]!, options), options.write));
     // A build is synchronous but for its .eml: the workers' reports (for the progress line) are let in between two.
     if (sharing) await new Promise((resolve) => setImmediate(resolve));
   }

@@ -57,7 +57,7 @@ if (parentPort) {
 async function buildTaken(port: MessagePort, options: BuildOptions, jobs: readonly IssueFile[], cursor: JobCursor): Promise<void> {
   for (let index = cursor.take(); index !== undefined; index = cursor.take()) {
     try {
-      port.postMessage({ index, report: toReport(await buildIssue(jobs[index]!, options)) });
+      port.postMessage({ index, report: toReport(await buildIssue(jobs[index]!, options), options.write) });
     } catch (error) {
       return port.postMessage({ index, error: describeFailure(error) });
     }

@@ -5,11 +5,29 @@ import type { BuildResult, BuiltIssue } from './build.js';
 export interface BuildReport {
   file: string;
   diagnostics: Diagnostic[];
-  output?: Omit<BuiltIssue, 'files'> & { imageCount: number };
+  output?: Omit<BuiltIssue, 'files' | 'html' | 'text'> & {
+    imageCount: number;
+    htmlBytes: number;
+    /** The outputs themselves, only when nothing was written (`--stdout` prints one of them). */
+    printed?: { html: string; text: string };
+  };
 }
 
-export function toReport(result: BuildResult): BuildReport {
+/**
+ * The report of a build. The HTML and the plaintext are in the files written: `build --all`
+ * would otherwise hold every issue's (some 120 KB each in memory) until it ends.
+ */
+export function toReport(result: BuildResult, written: boolean): BuildReport {
   if (!result.output) return { file: result.file, diagnostics: result.diagnostics };
-  const { files, ...output } = result.output;
-  return { file: result.file, diagnostics: result.diagnostics, output: { ...output, imageCount: files.filter((file) => file.path.startsWith('images/')).length } };
+  const { files, html, text, ...output } = result.output;
+  return {
+    file: result.file,
+    diagnostics: result.diagnostics,
+    output: {
+      ...output,
+      imageCount: files.filter((file) => file.path.startsWith('images/')).length,
+      htmlBytes: Buffer.byteLength(html),
+      printed: written ? undefined : { html, text },
+    },
+  };
 }

@@ -1,5 +1,5 @@
+import { resolveImage } from '../../issue/publishable.js';
 import { isRemoteImage } from '../../text/urls.js';
-import { localImage } from '../images.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -20,7 +20,7 @@ export default defineRule({
     return {
       image(image) {
         if (image.src.trim() === '' || isRemoteImage(image.src)) return;
-        const local = localImage(issue, image.src);
+        const local = resolveImage(issue, image.src);
         if (local.kind !== 'missing') return;
         if (local.onDisk !== undefined) report({ at: image.position, messageId: 'wrongCase', data: { src: image.src, onDisk: local.onDisk } });
         else report({ at: image.position, messageId: 'missing', data: { src: image.src } });

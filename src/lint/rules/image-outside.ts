@@ -1,6 +1,5 @@
-import { imageProblems } from '../../issue/publishable.js';
+import { imageProblems, resolveImage } from '../../issue/publishable.js';
 import { classifyUrl, isRemoteImage } from '../../text/urls.js';
-import { localImage } from '../images.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -23,7 +22,7 @@ export default defineRule({
       image(image) {
         if (isRemoteImage(image.src)) return;
         const kind = classifyUrl(image.src);
-        if (image.src.trim() === '' || kind === 'dangerous' || kind === 'other-scheme' || localImage(issue, image.src).kind === 'outside') {
+        if (image.src.trim() === '' || kind === 'dangerous' || kind === 'other-scheme' || resolveImage(issue, image.src).kind === 'outside') {
           report({ at: image.position, messageId: 'outside', data: { src: image.src } });
         }
       },
