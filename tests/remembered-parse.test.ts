@@ -122,3 +122,19 @@ describe('pvd remembering the issues it parsed', () => {
     expect(readFileSync(entry).length).toBe(bytes.length);
   });
 });
+
+describe('pvd remembering a text far longer than any issue', () => {
+  it('parses it, and keeps nothing of it', () => {
+    const root = makeProject();
+    const issue = join(root, 'issues', '042', 'issue.md');
+    const entry = join(REPO, 'node_modules', '.cache', 'pvd', 'issues', `${createHash('sha256').update(issue).digest('hex').slice(0, 32)}.bin`);
+    try {
+      writeFileSync(issue, `${readFileSync(issue, 'utf8')}\n${'Un paragraphe de plus pour la longueur.\n\n'.repeat(8_000)}`);
+      const run = runPvd(['lint', 'issues/042/issue.md'], { cwd: root });
+      expect(run.stdout + run.stderr).not.toContain('erreur inattendue');
+      expect(existsSync(entry)).toBe(false);
+    } finally {
+      rmSync(entry, { force: true });
+    }
+  });
+});

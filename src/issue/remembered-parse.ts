@@ -7,6 +7,11 @@ import { parseIssue, type LoadedIssue } from './parse.js';
 
 // Part of the key: a change to what is stored invalidates every entry.
 const FORMAT = 'pvd-issue-1';
+/**
+ * Texts remembered up to this length (#42 is 12 KB): a parse is some six times its text once
+ * stored, and a text far longer than any issue is one the limits and the bench's huge inputs probe.
+ */
+const REMEMBERED_UP_TO = 256 * 1024;
 
 /** A parse as stored: each section's catalog entry as its place in the catalog, which the key holds. */
 interface StoredParse {
@@ -24,7 +29,7 @@ interface StoredParse {
  * build (micromark: ~7 ms for #42, warm; ~25 ms in a command's first and only parse).
  */
 export function parseIssueRemembered(source: string, path: string, file: string, catalog: readonly CatalogSection[]): LoadedIssue {
-  const identity = compileIdentity();
+  const identity = source.length > REMEMBERED_UP_TO ? undefined : compileIdentity();
   if (identity === undefined) return parseIssue(source, path, file, catalog);
   const key = createHash('sha256').update(`${FORMAT}\0${identity}\0${path}\0${file}\0${JSON.stringify(catalog)}\0`).update(source).digest('hex');
   const remembered = readRemembered('issues', path, key);
