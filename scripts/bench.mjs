@@ -18,6 +18,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// pvd remembers each issue's parse (src/issue/remembered-parse.ts), one entry per issue.md, keyed by its text.
+const PARSES = join(REPO, 'node_modules', '.cache', 'pvd', 'issues');
 const QUICK = process.env.BENCH_QUICK === '1';
 const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 10));
 const ALL_RUNS = Number(process.env.BENCH_ALL_RUNS ?? (QUICK ? 1 : 5));
@@ -46,7 +48,14 @@ if (!existsSync(join(REPO, 'dist', 'pvd.cjs'))) {
 
 const work = mkdtempSync(join(tmpdir(), 'pvd-bench-'));
 const rssFile = join(work, 'maxrss');
-process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+process.on('exit', () => {
+  // What pvd remembered of the bench's own projects goes with them.
+  for (const project of existsSync(work) ? readdirSync(work) : []) {
+    const issues = join(work, project, 'issues');
+    if (existsSync(issues)) for (const name of readdirSync(issues)) rmSync(parseEntry(join(issues, name, 'issue.md')), { force: true });
+  }
+  rmSync(work, { recursive: true, force: true });
+});
 
 // Required before each measured process, bare Node's included: writes its peak memory (KiB) at exit.
 // CommonJS, so that it starts no ES module loader that pvd itself does not start (an --import
@@ -126,9 +135,10 @@ function makeArchive(count) {
 
 const single = makeProject('single');
 
-// pvd remembers each issue's parse (src/issue/remembered-parse.ts), one entry per issue.md, keyed by its text.
-const PARSES = join(REPO, 'node_modules', '.cache', 'pvd', 'issues');
-const parseEntry = (issueFile) => join(PARSES, `${createHash('sha256').update(issueFile).digest('hex').slice(0, 32)}.bin`);
+/** The entry of an issue.md: named by its path (src/io/cache.ts). A declaration: the exit handler above uses it. */
+function parseEntry(issueFile) {
+  return join(PARSES, `${createHash('sha256').update(issueFile).digest('hex').slice(0, 32)}.bin`);
+}
 let edits = 0;
 /**
  * #42 as its author leaves it between two runs: edited (a comment line, which nothing shows and
