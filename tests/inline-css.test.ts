@@ -67,6 +67,8 @@ describe('CSS inlining', () => {
     const selectors = [
       'p', 'P', '.Only', '.only', '.b', '.a.b', 'td .b', 'td > p.b', '.card', '.Card', '#Main', '#main', '.card-body', '.card-body h3', 'div.card-body',
       'u + #body a', '#MessageViewBody a', 'a[x-apple-data-detectors]', 'li.x', '.x', 'ul li', 'li ~ li', 'table .cell p',
+      // An ancestor or a sibling the document does not have: nothing.
+      '#absent a', '.absent p', 'section p', 'u + #nobody a', 'i + #body a', '#Main .absent', '.card-body #absent h3', 'ol li',
       // Answered by cheerio itself: a group, a universal, pseudo-classes.
       'h3, li', '.card-body *', 'li:first-child', 'p:not(.a)', '*',
     ];

@@ -24,15 +24,22 @@ function cacheFolder(): string | undefined {
  * This compile of pvd, the same for every command's bundle (the esbuild metafile that
  * scripts/compile.mjs writes once beside them): what one command remembers, another reads.
  * Undefined when pvd runs from its sources (tests), where nothing tells an edit apart.
+ * Read once: a dist/ recompiled under a running pvd (`npx pvd preview` during `npm install`)
+ * is not the code that runs, and what it remembers is not filed under the new compile.
  */
 export function compileIdentity(): string | undefined {
-  try {
-    const { size, mtimeMs } = statSync(join(dirname(fileURLToPath(import.meta.url)), 'meta.json'));
-    return `${size}:${mtimeMs}`;
-  } catch {
-    return undefined;
+  if (runningCompile === null) {
+    try {
+      const { size, mtimeMs } = statSync(join(dirname(fileURLToPath(import.meta.url)), 'meta.json'));
+      runningCompile = `${size}:${mtimeMs}`;
+    } catch {
+      runningCompile = undefined;
+    }
   }
+  return runningCompile;
 }
+
+let runningCompile: string | undefined | null = null;
 
 /** This build of pvd: a recompiled or updated pvd never reads what an older one wrote. */
 export function codeIdentity(): string {
