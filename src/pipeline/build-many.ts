@@ -8,7 +8,7 @@ import { recoverOutputs } from '../io/output-folder.js';
 import type { IssueFile } from '../project.js';
 import type { BuildOptions } from './build.js';
 import { toReport, type BuildReport } from './report.js';
-import type { WorkerFailure, WorkerSetup } from './build-worker.js';
+import type { WorkerFailure, WorkerJobs, WorkerSetup } from './build-worker.js';
 import { JobCursor } from './job-cursor.js';
 
 /** Below this many issues, starting threads costs more than it saves. */
@@ -82,7 +82,7 @@ function startWorkers(count: number, settings: BuildSettings, jobs: readonly Iss
     // the thread's memory (build --all of 121 issues: 338 → 287 MiB, in the same time).
     // Each thread takes its next issue from the shared cursor itself: waiting for this thread to hand
     // it one would leave it idle while this thread builds.
-    const thread = new Worker(WORKER, { workerData: { setup, jobs, cursor: cursor.shared }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const thread = new Worker(WORKER, { workerData: { setup, jobs, cursor: cursor.shared } satisfies { setup: WorkerSetup } & WorkerJobs, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     const stopped = new Promise<void>((resolve, reject) => {
       let ended = false;
       thread.on('message', (message: { index: number; report?: BuildReport; error?: WorkerFailure } | null) => {

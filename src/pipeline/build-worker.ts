@@ -20,7 +20,7 @@ export interface WorkerSetup {
 
 /** The rest of a worker's workerData: every job, and the cursor all threads take them from. */
 export interface WorkerJobs {
-  jobs: IssueFile[];
+  jobs: readonly IssueFile[];
   cursor: SharedArrayBuffer;
 }
 

@@ -3,7 +3,7 @@ import juiceUtils from 'juice/lib/utils';
 /** Texts remembered per function and thread: the template's CSS and its elements' style attributes are a few hundred. */
 const MEMO_LIMIT = 2000;
 
-const remembering = new WeakSet<object>();
+let remembering = false;
 
 /**
  * juice parses the same CSS anew for every issue: the template's styles.css twice (once for the
@@ -13,8 +13,8 @@ const remembering = new WeakSet<object>();
  * juice calls both through its utils module's exports, which are replaced here, once.
  */
 export function rememberJuiceParses(): void {
-  if (remembering.has(juiceUtils)) return;
-  remembering.add(juiceUtils);
+  if (remembering) return;
+  remembering = true;
   // Both call the module's other exports through `this`: bound to it.
   juiceUtils.parseCSS = memoBy((css) => css, juiceUtils.parseCSS.bind(juiceUtils));
   // getPreservedText's options are pvd's JUICE_OPTIONS, the same for every issue: in the key all the same.
