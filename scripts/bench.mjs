@@ -12,14 +12,16 @@
 // Exits 1 when a budget is blown, 2 when something could not be measured.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-// pvd remembers each issue's parse (src/issue/remembered-parse.ts), one entry per issue.md, keyed by its text.
+// pvd remembers each issue's parse (src/issue/remembered-parse.ts), one entry per issue.md, keyed by its text,
+// and each issue's build (src/pipeline/remembered-build.ts), one entry per out dir and issue.md.
 const PARSES = join(REPO, 'node_modules', '.cache', 'pvd', 'issues');
+const BUILDS = join(REPO, 'node_modules', '.cache', 'pvd', 'builds');
 const QUICK = process.env.BENCH_QUICK === '1';
 const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 10));
 const ALL_RUNS = Number(process.env.BENCH_ALL_RUNS ?? (QUICK ? 1 : 5));
@@ -46,13 +48,21 @@ if (!existsSync(join(REPO, 'dist', 'pvd.cjs'))) {
   process.exit(2);
 }
 
-const work = mkdtempSync(join(tmpdir(), 'pvd-bench-'));
+// Its real path: the one pvd sees as its working directory, and names what it remembers by (macOS's /tmp is a link).
+const work = realpathSync(mkdtempSync(join(tmpdir(), 'pvd-bench-')));
 const rssFile = join(work, 'maxrss');
 process.on('exit', () => {
   // What pvd remembered of the bench's own projects goes with them.
-  for (const project of existsSync(work) ? readdirSync(work) : []) {
+  const entries = existsSync(work) ? readdirSync(work) : [];
+  const outDirs = entries.filter((name) => name.startsWith('out-')).map((name) => join(work, name));
+  for (const project of entries) {
     const issues = join(work, project, 'issues');
-    if (existsSync(issues)) for (const name of readdirSync(issues)) rmSync(parseEntry(join(issues, name, 'issue.md')), { force: true });
+    if (!existsSync(issues)) continue;
+    for (const name of readdirSync(issues)) {
+      const issueFile = join(issues, name, 'issue.md');
+      rmSync(parseEntry(issueFile), { force: true });
+      for (const outDir of outDirs) rmSync(buildEntry(outDir, issueFile), { force: true });
+    }
   }
   rmSync(work, { recursive: true, force: true });
 });
@@ -138,6 +148,10 @@ const single = makeProject('single');
 /** The entry of an issue.md: named by its path (src/io/cache.ts). A declaration: the exit handler above uses it. */
 function parseEntry(issueFile) {
   return join(PARSES, `${createHash('sha256').update(issueFile).digest('hex').slice(0, 32)}.bin`);
+}
+/** The entry of an issue's build into an out dir, named the same way. */
+function buildEntry(outDir, issueFile) {
+  return join(BUILDS, `${createHash('sha256').update(`${outDir}\0${issueFile}`).digest('hex').slice(0, 32)}.bin`);
 }
 let edits = 0;
 /**
@@ -257,6 +271,8 @@ for (let run = 0; run < RUNS; run++) {
   record('lint-cold', measure([PVD, 'lint', 'issues/042/issue.md'], single));
   editIssue(single);
   record('build', measure([PVD, 'build', '42', '--out-dir', join(work, `out-42-${run}`)], single));
+  // Nothing changed since: the build is remembered, out/042/ is checked and left as it is.
+  record('build-unchanged', measure([PVD, 'build', '42', '--out-dir', join(work, `out-42-${run}`)], single));
   record('mjml', measurePeer(join(work, `mjml-${run}.html`)));
   // --no-check: the online check would ask publicBaseUrl, out on the network.
   record('publish', measure([PVD, 'publish', '42', '--to', join(work, `site-42-${run}`), '--no-check'], single));
@@ -289,9 +305,12 @@ for (let run = 0; run < ALL_RUNS; run++) {
   record('lint-among', measure([PVD, 'lint', 'issues/042/issue.md'], archives[ALL_MAX]));
   for (const count of ALL_SIZES) {
     // One issue edited since the last build, as when the month's issue is written; the others as
-    // they were. A fresh out dir each time: an unchanged issue is not rewritten, which would flatter later runs.
+    // they were, and so is the out dir: they are remembered, not rendered again.
     editIssue(archives[count]);
-    record(`all-${count}`, measure([PVD, 'build', '--all', '--out-dir', join(work, `out-${count}-${run}`)], archives[count]));
+    record(`all-${count}`, measure([PVD, 'build', '--all', '--out-dir', join(work, `out-${count}-warm`)], archives[count]));
+    // The same into a fresh out dir: every issue rendered and written (the parses remembered).
+    editIssue(archives[count]);
+    record(`all-rendered-${count}`, measure([PVD, 'build', '--all', '--out-dir', join(work, `out-${count}-${run}`)], archives[count]));
   }
   forgetParses(archives[ALL_MAX]);
   record('all-cold', measure([PVD, 'build', '--all', '--out-dir', join(work, `out-cold-${run}`)], archives[ALL_MAX]));
@@ -464,7 +483,8 @@ line('node -e 0 (bare start-up)', 'bare', bare, '—');
 line('pvd lint issues/042/issue.md (edited, warm)', 'lint', bare, `≤ ${BUDGET.lint}× bare`, over({ time: ms('lint') / bare <= BUDGET.lint }));
 line('pvd lint issues/042/issue.md (unchanged, warm)', 'lint-unchanged', bare, '—');
 line('pvd lint issues/042/issue.md (edited, cold)', 'lint-cold', bare, '—');
-line('pvd build 42', 'build', bare, `≤ ${BUDGET.build}× bare, ≤ ${BUDGET.buildMemoryMib} MiB`, over({ time: ms('build') / bare <= BUDGET.build, memory: peak('build') <= BUDGET.buildMemoryMib }));
+line('pvd build 42 (edited)', 'build', bare, `≤ ${BUDGET.build}× bare, ≤ ${BUDGET.buildMemoryMib} MiB`, over({ time: ms('build') / bare <= BUDGET.build, memory: peak('build') <= BUDGET.buildMemoryMib }));
+line('pvd build 42 (unchanged, remembered)', 'build-unchanged', bare, '—');
 if (rows.mjml && peer.source) line(`mjml ${PEER_NAME} (the peer)`, 'mjml', bare, 'none (the peer)');
 line('pvd publish 42 --to <new folder>', 'publish', bare, '—');
 line('pvd publish 42 --to <same folder> (unchanged)', 'publish-again', bare, '—');
@@ -472,11 +492,12 @@ line('node -e 0 (during --all runs)', 'bare-all', bareAll, '—');
 line(`pvd lint issues/042/issue.md among ${ALL_MAX} issues (edited, warm)`, 'lint-among', bareAll, `≤ ${BUDGET.lint}× bare`, over({ time: ms('lint-among') / bareAll <= BUDGET.lint }));
 for (const count of ALL_SIZES) {
   const budgeted = count === ALL_MAX;
-  line(`pvd build --all (${count} issues)`, `all-${count}`, bareAll,
+  line(`pvd build --all (${count} issues, one edited)`, `all-${count}`, bareAll,
     budgeted ? `≤ ${BUDGET.all}× bare, ≤ ${BUDGET.allMemoryMib} MiB` : '—',
     budgeted ? over({ time: ms(`all-${count}`) / bareAll <= BUDGET.all, memory: peak(`all-${count}`) <= BUDGET.allMemoryMib }) : undefined);
 }
-line(`pvd build --all (${ALL_MAX} issues, no parse remembered)`, 'all-cold', bareAll, '—');
+for (const count of ALL_SIZES) line(`pvd build --all (${count} issues, all rendered: new out dir)`, `all-rendered-${count}`, bareAll, '—');
+line(`pvd build --all (${ALL_MAX} issues, all rendered, no parse remembered)`, 'all-cold', bareAll, '—');
 
 if (HUGE_RUNS > 0) {
   const bareHuge = ms('bare-huge');
@@ -493,11 +514,11 @@ if (HUGE_RUNS > 0) {
   }
 }
 
-// Linear growth: the cost of each extra issue must not rise with the number of issues.
+// Linear growth: the cost of each extra issue rendered must not rise with the number of issues.
 const [small, middle, large] = ALL_SIZES;
-const perIssue = ALL_SIZES.map((count) => ms(`all-${count}`) / count);
-const slopeLow = (ms(`all-${middle}`) - ms(`all-${small}`)) / (middle - small);
-const slopeHigh = (ms(`all-${large}`) - ms(`all-${middle}`)) / (large - middle);
+const perIssue = ALL_SIZES.map((count) => ms(`all-rendered-${count}`) / count);
+const slopeLow = (ms(`all-rendered-${middle}`) - ms(`all-rendered-${small}`)) / (middle - small);
+const slopeHigh = (ms(`all-rendered-${large}`) - ms(`all-rendered-${middle}`)) / (large - middle);
 const linear = slopeHigh <= slopeLow * BUDGET.linearSlack + 1;
 if (!linear) verdicts.push(`growth: ${slopeHigh.toFixed(1)} ms per extra issue from ${middle} to ${large}, against ${slopeLow.toFixed(1)} from ${small} to ${middle} (more than ${BUDGET.linearSlack}×)`);
 
@@ -514,11 +535,11 @@ console.log(render(widths.map((width) => '-'.repeat(width))));
 for (const row of table.slice(1)) console.log(render(row));
 console.log('');
 console.log('Lint: warm = the spelling verdicts remembered; cold = none remembered, hunspell and dictionary-fr loaded and every word judged. Edited = #42 changed since the last run, so parsed afresh (the pre-commit path, budgeted; pvd build 42 too); unchanged = its parse remembered as well.');
-console.log(`--all: one issue edited since the last build --all by this pvd, the others' parses remembered (an archive to which the month's issue is added); "no parse remembered": the first build after an install or an upgrade.`);
+console.log(`--all: one issue edited since the last build --all by this pvd into the same out dir (an archive to which the month's issue is added): it is rendered, the others are remembered (their sources and their out/NNN/ unchanged, checked on every run). "All rendered": the same into a new out dir, every issue rendered and written, their parses remembered; "no parse remembered" too: the first build after an install or an upgrade.`);
 if (peer.source) console.log(`The peer: mjml ${peer.version} (${relative(REPO, MJML_CLI)}) rendering ${peer.source}, in the same rounds as pvd build 42.`);
 else console.log(`The peer (MJML) is skipped: ${peer.skipped}.`);
 console.log(`#42 outputs: index.html ${kb(htmlBytes)} (budget ${BUDGET.htmlKb} KB; Gmail clips at 102 KB)${peerBytes === undefined ? '' : `, beside MJML's ${kb(peerBytes)} for the same newsletter`}; index.txt ${kb(textBytes)}`);
-console.log(`--all cost per issue: ${ALL_SIZES.map((count, index) => `${count} issues ${perIssue[index].toFixed(1)} ms`).join(', ')}; marginal ${slopeLow.toFixed(1)} ms/issue (${small}→${middle}), ${slopeHigh.toFixed(1)} ms/issue (${middle}→${large}): ${linear ? 'linear' : 'NOT linear'}`);
+console.log(`--all cost per issue rendered: ${ALL_SIZES.map((count, index) => `${count} issues ${perIssue[index].toFixed(1)} ms`).join(', ')}; marginal ${slopeLow.toFixed(1)} ms/issue (${small}→${middle}), ${slopeHigh.toFixed(1)} ms/issue (${middle}→${large}): ${linear ? 'linear' : 'NOT linear'}`);
 if (htmlBytes > BUDGET.htmlKb * 1024) verdicts.push(`#42 HTML is ${kb(htmlBytes)}, over the ${BUDGET.htmlKb} KB budget`);
 
 for (const [name, title, stages] of [['build', 'pvd build 42', BUILD_STAGES], ['lint', 'pvd lint issues/042/issue.md (edited, warm)', LINT_STAGES]]) {

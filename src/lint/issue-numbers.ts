@@ -6,6 +6,8 @@ import { listIssues, type Project } from '../project.js';
 export interface IssueNumbers {
   /** Absolute paths of the files declaring `number`, in the order of their folders. */
   filesDeclaring(number: number): readonly string[];
+  /** The number the file at this absolute path declares, if any. */
+  numberOf(path: string): number | undefined;
 }
 
 /**
@@ -14,23 +16,28 @@ export interface IssueNumbers {
  * is one command run or one preview render, so an edit is seen by the next.
  */
 export function issueNumbers(project: Project): IssueNumbers {
-  let byNumber: Map<number, string[]> | undefined;
+  let index: { byNumber: Map<number, string[]>; byPath: Map<string, number | undefined> } | undefined;
   return {
     filesDeclaring(number) {
-      byNumber ??= indexByNumber(project);
-      return byNumber.get(number) ?? [];
+      index ??= indexNumbers(project);
+      return index.byNumber.get(number) ?? [];
+    },
+    numberOf(path) {
+      index ??= indexNumbers(project);
+      return index.byPath.get(resolve(path));
     },
   };
 }
 
-function indexByNumber(project: Project): Map<number, string[]> {
+function indexNumbers(project: Project) {
   const byNumber = new Map<number, string[]>();
   const paths = listIssues(project).map((ref) => resolve(ref.path));
-  for (const [path, number] of declaredNumbers(paths, resolve(project.issuesDir))) {
+  const byPath = declaredNumbers(paths, resolve(project.issuesDir));
+  for (const [path, number] of byPath) {
     if (number === undefined) continue;
     const files = byNumber.get(number) ?? [];
     files.push(path);
     byNumber.set(number, files);
   }
-  return byNumber;
+  return { byNumber, byPath };
 }

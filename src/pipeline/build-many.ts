@@ -10,6 +10,7 @@ import type { BuildOptions } from './build.js';
 import { toReport, type BuildReport } from './report.js';
 import type { WorkerFailure, WorkerJobs, WorkerSetup } from './build-worker.js';
 import { JobCursor } from './job-cursor.js';
+import { buildMemory, recallBuild, rememberBuild, sharedBuildKey, type BuildMemory } from './remembered-build.js';
 
 /** Below this many issues, starting threads costs more than it saves. */
 const PARALLEL_FROM = 8;
@@ -33,18 +34,31 @@ export async function buildMany(jobs: readonly IssueFile[], settings: BuildSetti
     // An issue's folder a killed pvd left missing comes back now, not only when that issue is rebuilt.
     recoverOutputs(settings.outDir);
   }
-  const threads = Math.min(availableParallelism(), Math.ceil(jobs.length / PARALLEL_FROM));
   const reports: BuildReport[] = new Array(jobs.length);
   let done = 0;
-  const cursor = new JobCursor(jobs.length);
+  // What was built before from the same sources and is still in out/ as written is not built again.
+  const shared = sharedBuildKey(settings);
+  const memories = jobs.map((job) => buildMemory(shared, settings, job));
+  const pending: number[] = [];
+  for (const [index, memory] of memories.entries()) {
+    const recalled = recallBuild(memory, settings.session.numbers);
+    if (recalled) {
+      reports[index] = recalled;
+      onReport(++done);
+    } else pending.push(index);
+  }
+  if (pending.length === 0) return reports;
+  const work: BuildWork = { jobs: pending.map((index) => jobs[index]!), memories: pending.map((index) => memories[index]) };
+  const threads = Math.min(availableParallelism(), Math.ceil(pending.length / PARALLEL_FROM));
+  const cursor = new JobCursor(pending.length);
   const finished = (index: number, report: BuildReport) => {
-    reports[index] = report;
+    reports[pending[index]!] = report;
     onReport(++done);
   };
-  const workers = threads < 2 || !existsSync(fileURLToPath(WORKER)) ? [] : startWorkers(threads - 1, settings, jobs, cursor, finished);
+  const workers = threads < 2 || !existsSync(fileURLToPath(WORKER)) ? [] : startWorkers(threads - 1, settings, work, cursor, finished);
   // This thread builds too, beside the workers: one heap and one copy of the pipeline fewer
   // than a worker per core (build --all of 121 issues on 2 cores: 288 → 248 MiB, no slower).
-  const here = buildHere(jobs, settings, cursor, finished, workers.length > 0);
+  const here = buildHere(work, settings, cursor, finished, workers.length > 0);
   try {
     await Promise.all([here, ...workers.map((worker) => worker.stopped)]);
   } catch (error) {
@@ -57,13 +71,21 @@ export async function buildMany(jobs: readonly IssueFile[], settings: BuildSetti
   return reports;
 }
 
+/** The issues to build, and where each one's build is to be remembered. */
+interface BuildWork {
+  jobs: readonly IssueFile[];
+  memories: readonly (BuildMemory | undefined)[];
+}
+
 /** Builds in this thread the issues the workers have not taken, one at a time. */
-async function buildHere(jobs: readonly IssueFile[], settings: BuildSettings, cursor: JobCursor, finished: (index: number, report: BuildReport) => void, sharing: boolean): Promise<void> {
+async function buildHere({ jobs, memories }: BuildWork, settings: BuildSettings, cursor: JobCursor, finished: (index: number, report: BuildReport) => void, sharing: boolean): Promise<void> {
   // The render pipeline is loaded here only: `pvd build 42` and --all load it alike.
   const [{ buildIssue }, { compileTemplate }] = await Promise.all([import('./build.js'), import('../render/index.js')]);
   const options = { ...settings, compiled: compileTemplate(settings.session.template) };
   for (let index = cursor.take(); index !== undefined; index = cursor.take()) {
-    finished(index, toReport(await buildIssue(jobs[index]!, options), options.write));
+    const report = toReport(await buildIssue(jobs[index]!, options), options.write);
+    rememberBuild(memories[index], report, options.session.numbers);
+    finished(index, report);
     // A build is synchronous but for its .eml: the workers' reports (for the progress line) are let in between two.
     if (sharing) await new Promise((resolve) => setImmediate(resolve));
   }
@@ -75,14 +97,14 @@ interface BuildThread {
   stopped: Promise<void>;
 }
 
-function startWorkers(count: number, settings: BuildSettings, jobs: readonly IssueFile[], cursor: JobCursor, finished: (index: number, report: BuildReport) => void): BuildThread[] {
+function startWorkers(count: number, settings: BuildSettings, { jobs, memories }: BuildWork, cursor: JobCursor, finished: (index: number, report: BuildReport) => void): BuildThread[] {
   const setup: WorkerSetup = { root: settings.session.project.root, templateName: settings.session.template.name, target: settings.target, outDir: settings.outDir, write: settings.write };
   return Array.from({ length: count }, () => {
     // A small young generation: each issue's garbage is short-lived, and is collected before it grows
     // the thread's memory (build --all of 121 issues: 338 → 287 MiB, in the same time).
     // Each thread takes its next issue from the shared cursor itself: waiting for this thread to hand
     // it one would leave it idle while this thread builds.
-    const thread = new Worker(WORKER, { workerData: { setup, jobs, cursor: cursor.shared } satisfies { setup: WorkerSetup } & WorkerJobs, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const thread = new Worker(WORKER, { workerData: { setup, jobs, memories, cursor: cursor.shared } satisfies { setup: WorkerSetup } & WorkerJobs, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     const stopped = new Promise<void>((resolve, reject) => {
       let ended = false;
       thread.on('message', (message: { index: number; report?: BuildReport; error?: WorkerFailure } | null) => {

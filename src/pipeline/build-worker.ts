@@ -7,6 +7,7 @@ import type { TargetName } from '../template/model.js';
 import { buildIssue, type BuildOptions } from './build.js';
 import { JobCursor } from './job-cursor.js';
 import { toReport } from './report.js';
+import { rememberBuild, type BuildMemory } from './remembered-build.js';
 import { openSession } from './session.js';
 
 /** What every worker is started with: enough to open the session itself. */
@@ -21,6 +22,8 @@ export interface WorkerSetup {
 /** The rest of a worker's workerData: every job, and the cursor all threads take them from. */
 export interface WorkerJobs {
   jobs: readonly IssueFile[];
+  /** Where each job's build is remembered (remembered-build.ts). */
+  memories: readonly (BuildMemory | undefined)[];
   cursor: SharedArrayBuffer;
 }
 
@@ -42,7 +45,7 @@ export function describeFailure(error: unknown): WorkerFailure {
 // Run only as a worker thread of build-many.ts: builds the issues it takes until none is left.
 if (parentPort) {
   const port = parentPort;
-  const { setup, jobs, cursor: shared } = workerData as { setup: WorkerSetup } & WorkerJobs;
+  const { setup, jobs, memories, cursor: shared } = workerData as { setup: WorkerSetup } & WorkerJobs;
   let options: BuildOptions | undefined;
   try {
     const session = openSession({ root: setup.root, issuesDir: join(setup.root, 'issues') }, setup.templateName);
@@ -51,13 +54,15 @@ if (parentPort) {
     // A mistake in the template, reported with its file and line as in a single thread; the main thread stops every worker.
     port.postMessage({ index: -1, error: describeFailure(error) });
   }
-  if (options) void buildTaken(port, options, jobs, new JobCursor(jobs.length, shared));
+  if (options) void buildTaken(port, options, { jobs, memories }, new JobCursor(jobs.length, shared));
 }
 
-async function buildTaken(port: MessagePort, options: BuildOptions, jobs: readonly IssueFile[], cursor: JobCursor): Promise<void> {
+async function buildTaken(port: MessagePort, options: BuildOptions, { jobs, memories }: Omit<WorkerJobs, 'cursor'>, cursor: JobCursor): Promise<void> {
   for (let index = cursor.take(); index !== undefined; index = cursor.take()) {
     try {
-      port.postMessage({ index, report: toReport(await buildIssue(jobs[index]!, options), options.write) });
+      const report = toReport(await buildIssue(jobs[index]!, options), options.write);
+      rememberBuild(memories[index], report, options.session.numbers);
+      port.postMessage({ index, report });
     } catch (error) {
       return port.postMessage({ index, error: describeFailure(error) });
     }
