@@ -6,7 +6,7 @@ import { TemplateError, UsageError } from '../errors.js';
 import { prepareOutDir } from '../io/out-dir.js';
 import { recoverOutputs } from '../io/output-folder.js';
 import type { IssueFile } from '../project.js';
-import type { BuildOptions } from './build.js';
+import type { BuildSettings } from './build.js';
 import { toReport, type BuildReport } from './report.js';
 import type { WorkerFailure, WorkerJobs, WorkerSetup } from './build-worker.js';
 import { JobCursor } from './job-cursor.js';
@@ -18,9 +18,6 @@ const PARALLEL_FROM = 8;
 // Threads start on the launcher beside the compiled CLI in dist/ (see scripts/compile.mjs), which
 // runs the build-worker bundle with its code cache.
 const WORKER = new URL('./launch-worker.cjs', import.meta.url);
-
-/** What a build needs besides the template compiled: each thread compiles its own. */
-export type BuildSettings = Omit<BuildOptions, 'compiled'>;
 
 /**
  * Builds many issues, in order of the jobs, on every core: each issue is independent and

@@ -13,6 +13,9 @@ export interface BuildOptions extends ProcessOptions {
   write: boolean;
 }
 
+/** What a build needs besides the template compiled: each thread compiles its own. */
+export type BuildSettings = Omit<BuildOptions, 'compiled'>;
+
 export interface BuiltIssue {
   number: number;
   date: string;

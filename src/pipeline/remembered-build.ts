@@ -8,7 +8,7 @@ import { dictionaryIdentity } from '../lint/french/hunspell.js';
 import { wordListPath } from '../lint/french/word-list-file.js';
 import type { IssueNumbers } from '../lint/issue-numbers.js';
 import type { IssueFile } from '../project.js';
-import type { BuildSettings } from './build-many.js';
+import type { BuildSettings } from './build.js';
 import type { BuildReport } from './report.js';
 
 // Part of the key: a change to what is stored invalidates every entry.
