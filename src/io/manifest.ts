@@ -62,11 +62,17 @@ export function notMadeByPvd(path: string, why: { fr: string; en: string }): Usa
 /** Names are compared as macOS and Windows do: case and Unicode composition aside. */
 export const folded = (path: string) => path.normalize('NFC').toLowerCase();
 
+/** A manifest checked against its folder: and the files it lists that are no longer there (removed by hand). */
+export interface VerifiedManifest extends Manifest {
+  missing: string[];
+}
+
 /**
  * Checks that everything in `folder` is what its manifest lists, byte for byte; throws
- * the refusal naming the first thing that is not.
+ * the refusal naming the first thing that is not. A listed file that is gone is no one's
+ * to keep: it is said in `missing`, and the next build writes it again.
  */
-export function verifyOwnedFolder(folder: string): Manifest {
+export function verifyOwnedFolder(folder: string): VerifiedManifest {
   const manifest = readManifest(folder);
   if (manifest === undefined) throw notMadeByPvd(folder, { fr: `n'a pas été produit par pvd (il n'a pas de fichier ${MANIFEST_NAME})`, en: `was not made by pvd (it has no ${MANIFEST_NAME} file)` });
   if (manifest === 'invalid') throw notMadeByPvd(join(folder, MANIFEST_NAME), { fr: "n'est pas un manifeste lisible écrit par pvd", en: 'is not a readable manifest written by pvd' });
@@ -75,6 +81,7 @@ export function verifyOwnedFolder(folder: string): Manifest {
   for (const path of listed.keys()) {
     for (let index = path.indexOf('/'); index !== -1; index = path.indexOf('/', index + 1)) folders.add(path.slice(0, index));
   }
+  const seen = new Set<string>();
   const walk = (relative: string): void => {
     const here = relative === '' ? folder : join(folder, relative);
     for (const name of attempt(here, 'read', () => readdirSync(here)).sort()) {
@@ -87,6 +94,7 @@ export function verifyOwnedFolder(folder: string): Manifest {
         continue;
       }
       const entry = listed.get(folded(path));
+      seen.add(folded(path));
       if (!stat.isFile() || !entry) {
         throw notMadeByPvd(absolute, stat.isDirectory()
           ? { fr: "est un dossier que pvd n'a pas créé", en: 'is a folder pvd did not create' }
@@ -99,5 +107,5 @@ export function verifyOwnedFolder(folder: string): Manifest {
     }
   };
   walk('');
-  return manifest;
+  return { ...manifest, missing: [...manifest.files.keys()].filter((path) => !seen.has(folded(path))) };
 }

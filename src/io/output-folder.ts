@@ -7,7 +7,7 @@ import { attempt, errorCode, ioError, renameRetrying } from './fs-errors.js';
 import { shownPath } from './paths.js';
 import { withLock, type LockOptions } from './lock.js';
 import { ensureFolder } from './out-dir.js';
-import { folded, MANIFEST_NAME, notMadeByPvd, serializeManifest, verifyOwnedFolder, type Manifest } from './manifest.js';
+import { folded, MANIFEST_NAME, notMadeByPvd, serializeManifest, verifyOwnedFolder, type Manifest, type VerifiedManifest } from './manifest.js';
 
 /** A file to publish: its content, or an image to copy (checked by its bytes as it is copied). */
 export type OutputFile =
@@ -59,7 +59,7 @@ export function publishIssueFolder(outDir: string, name: string, files: readonly
     const existing = inspect(outDir, name);
     // Version folders of pvd before 0.2, once out/NNN no longer links to one.
     if (existing.kind !== 'legacy-link') removeLegacyVersions(outDir, name);
-    if (existing.kind === 'owned' && isUnchanged(existing.manifest, files)) return false;
+    if (existing.kind === 'owned' && existing.manifest.missing.length === 0 && isUnchanged(existing.manifest, files)) return false;
     install(outDir, work, name, existing, stage(work, target, name, files, []));
     return true;
   }, options);
@@ -89,7 +89,8 @@ export function addToIssueFolder(outDir: string, name: string, subfolder: string
       });
     }
     const kept: CarriedFile[] = [...existing.manifest.files]
-      .filter(([path]) => !path.startsWith(`${subfolder}/`))
+      // A file removed by hand is not carried: the next build of the issue writes it again.
+      .filter(([path]) => !path.startsWith(`${subfolder}/`) && !existing.manifest.missing.includes(path))
       .map(([path, digest]) => ({ path, carried: join(target, path), digest }));
     const added = [...new Set([...existing.manifest.added, subfolder])];
     install(outDir, work, name, existing, stage(work, target, name, [...kept, ...files], added));
@@ -126,7 +127,7 @@ export function recoverOutputs(outDir: string): void {
   for (const name of folders) withLock(work, name, join(outDir, name), () => recoverFolder(outDir, work, name));
 }
 
-type Existing = { kind: 'none' } | { kind: 'legacy-link' } | { kind: 'owned'; manifest: Manifest };
+type Existing = { kind: 'none' } | { kind: 'legacy-link' } | { kind: 'owned'; manifest: VerifiedManifest };
 
 function inspect(outDir: string, name: string): Existing {
   const target = join(outDir, name);

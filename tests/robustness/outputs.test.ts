@@ -343,6 +343,37 @@ describe('everyday I/O: a French message naming the path, exit 2', () => {
   });
 });
 
+describe('a file pvd wrote, removed by hand from out/042', () => {
+  it('is written again by the next build of the unchanged issue, which says it changed', async () => {
+    const root = project();
+    const builder = inProcessBuilder(root);
+    const path = join(root, 'issues', '042', 'issue.md');
+    expect((await builder.build(path)).output!.changed).toBe(true);
+    const folder = join(builder.outDir, '042');
+    const text = readFileSync(join(folder, 'index.txt'));
+    const picture = readFileSync(join(folder, 'images', 'toul.jpg'));
+    rmSync(join(folder, 'index.txt'));
+    rmSync(join(folder, 'images', 'toul.jpg'));
+    expect((await builder.build(path)).output!.changed).toBe(true);
+    expect(readFileSync(join(folder, 'index.txt')).equals(text)).toBe(true);
+    expect(readFileSync(join(folder, 'images', 'toul.jpg')).equals(picture)).toBe(true);
+    expect((await builder.build(path)).output!.changed).toBe(false);
+  });
+
+  it('is not carried by pvd check\'s subfolder, and comes back with the next build', async () => {
+    const root = project();
+    const builder = inProcessBuilder(root);
+    const path = join(root, 'issues', '042', 'issue.md');
+    await builder.build(path);
+    const folder = join(builder.outDir, '042');
+    rmSync(join(folder, 'index.txt'));
+    addToIssueFolder(builder.outDir, '042', 'inbox', [{ path: 'inbox/index.html', content: '<p>Planche</p>' }]);
+    expect(existsSync(join(folder, 'inbox', 'index.html'))).toBe(true);
+    expect((await builder.build(path)).output!.changed).toBe(true);
+    expect(existsSync(join(folder, 'index.txt'))).toBe(true);
+  });
+});
+
 describe('another pvd command adds its own subfolder to out/NNN (pvd check\'s inbox/)', () => {
   const sheet = [
     { path: 'inbox/index.html', content: '<p>Planche contact</p>' },
