@@ -138,3 +138,58 @@ describe('pvd remembering a text far longer than any issue', () => {
     }
   });
 });
+
+describe('pvd remembering each stretch of an issue, heading to heading', () => {
+  const entryOf = (kind: string, path: string) => join(REPO, 'node_modules', '.cache', 'pvd', kind, `${createHash('sha256').update(path).digest('hex').slice(0, 32)}.bin`);
+  const written: string[] = [];
+  afterEach(() => {
+    for (const entry of written.splice(0)) rmSync(entry, { force: true });
+  });
+  function project(): { root: string; issue: string; chunks: string; forget: () => void } {
+    const root = makeProject();
+    const issue = join(root, 'issues', '042', 'issue.md');
+    const entries = [entryOf('issues', issue), entryOf('chunks', issue)];
+    written.push(...entries);
+    return { root, issue, chunks: entries[1]!, forget: () => entries.forEach((entry) => rmSync(entry, { force: true })) };
+  }
+  const lint = (root: string) => runPvd(['lint', 'issues/042/issue.md', '--format', 'json'], { cwd: root });
+
+  it('says of an edited issue exactly what a parse of the whole says: rules, lines and columns', () => {
+    const { root, issue, chunks, forget } = project();
+    expect(lint(root).code).toBe(0);
+    expect(existsSync(chunks)).toBe(true);
+    // A line more in the second section moves every later one; a problem in a later section is where it is.
+    const source = readFileSync(issue, 'utf8');
+    writeFileSync(issue, source.replace('## Le chiffre du mois\n', '## Le chiffre du mois\n\nUne ligne de plus.\n').replace('## Le Club\n', '## Le Club\n\nDeux  espaces et [ici](javascript:alert(1)).\n'));
+    const edited = lint(root);
+    forget();
+    const whole = lint(root);
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).toContain('double-space');
+    expect(edited.stdout).toBe(whole.stdout);
+  });
+
+  it('reads the stretches it remembers: a doctored one shows, once another is edited', () => {
+    const { root, issue, chunks } = project();
+    expect(lint(root).code).toBe(0);
+    const bytes = readFileSync(chunks);
+    const end = bytes.indexOf(0x0a);
+    const stored = new Map(deserialize(bytes.subarray(end + 1)) as [string, { children: { type: string; children?: { value?: string }[] }[] }][]);
+    const actu = [...stored.entries()].find(([text]) => text.startsWith("## L'actu"))!;
+    actu[1].children[0]!.children![0]!.value = 'Rubrique inconnue';
+    writeFileSync(chunks, Buffer.concat([bytes.subarray(0, end + 1), serialize([...stored])]));
+    writeFileSync(issue, `${readFileSync(issue, 'utf8')}\nUn mot de plus.\n`);
+    expect(lint(root).stdout).toContain('unknown-section');
+  });
+
+  it('parses every stretch afresh over a damaged entry', () => {
+    const { root, issue, chunks } = project();
+    expect(lint(root).code).toBe(0);
+    const bytes = readFileSync(chunks);
+    writeFileSync(chunks, bytes.subarray(0, bytes.indexOf(0x0a) + 40));
+    writeFileSync(issue, `${readFileSync(issue, 'utf8')}\nUn mot de plus.\n`);
+    const run = lint(root);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(readFileSync(chunks).length).toBeGreaterThan(bytes.length / 2);
+  });
+});

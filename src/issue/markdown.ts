@@ -15,6 +15,9 @@ export interface Body {
   verbatim: Verbatim[];
 }
 
+/** Markdown to mdast: micromark's, or one that reuses the trees of unchanged stretches (issue/markdown-chunks.ts). */
+export type MarkdownParser = (markdown: string) => Mdast.Root;
+
 /** Where the Markdown body starts in issue.md: every position is made absolute with it. */
 export interface Origin {
   line: number;
@@ -35,8 +38,8 @@ function linksAndPictures(inlines: readonly Inline[]): Position[] {
  * Turns the Markdown body into the issue's structure: text before the first `##` is the
  * intro, `##` opens a section, `###` an item. Every node keeps its position in issue.md.
  */
-export function parseBody(markdown: string, origin: Origin, catalog: readonly CatalogSection[]): Body {
-  const tree = fromMarkdown(markdown);
+export function parseBody(markdown: string, origin: Origin, catalog: readonly CatalogSection[], parseTree: MarkdownParser = fromMarkdown): Body {
+  const tree = parseTree(markdown);
   const converter = new Converter(markdown, origin, tree);
   const body: Body = { intro: [], sections: [], images: converter.images, links: converter.links, headings: converter.headings, dropped: converter.dropped, verbatim: converter.verbatim };
   let section: Section | undefined;

@@ -4,7 +4,7 @@ import type { CatalogSection } from '../template/model.js';
 import { validateFrontMatter } from './front-matter-schema.js';
 import { splitFrontMatter } from './front-matter.js';
 import { exceedsLimits } from './limits.js';
-import { parseBody, type Body } from './markdown.js';
+import { parseBody, type Body, type MarkdownParser } from './markdown.js';
 import type { Issue } from './model.js';
 
 export interface LoadedIssue {
@@ -20,13 +20,13 @@ export interface LoadedIssue {
 const EMPTY_BODY: Body = { intro: [], sections: [], images: [], links: [], headings: [], dropped: [], verbatim: [] };
 
 /** Parses issue.md's text into the issue model, with every problem located. Never throws on content. */
-export function parseIssue(source: string, path: string, file: string, catalog: readonly CatalogSection[]): LoadedIssue {
+export function parseIssue(source: string, path: string, file: string, catalog: readonly CatalogSection[], parseTree?: MarkdownParser): LoadedIssue {
   const split = splitFrontMatter(source, file);
   const problems = [...split.diagnostics];
   const tooComplex = exceedsLimits(source, file);
   let body = EMPTY_BODY;
   if (tooComplex) problems.push(tooComplex);
-  else if (split.body) body = parseMarkdown(source, split.body, catalog, file, problems);
+  else if (split.body) body = parseMarkdown(source, split.body, catalog, file, problems, parseTree);
   // A header that could not be read as YAML is said once, not as six missing keys.
   const checked = split.diagnostics.length === 0 ? validateFrontMatter(split.data, split.keys, file, split.hint) : undefined;
   if (checked) problems.push(...checked.problems);
@@ -44,9 +44,9 @@ export function parseIssue(source: string, path: string, file: string, catalog: 
   return { issue, problems };
 }
 
-function parseMarkdown(source: string, origin: { offset: number; line: number }, catalog: readonly CatalogSection[], file: string, problems: Diagnostic[]): Body {
+function parseMarkdown(source: string, origin: { offset: number; line: number }, catalog: readonly CatalogSection[], file: string, problems: Diagnostic[], parseTree?: MarkdownParser): Body {
   try {
-    return parseBody(source.slice(origin.offset), origin, catalog);
+    return parseBody(source.slice(origin.offset), origin, catalog, parseTree);
   } catch (error) {
     // The limits keep every known construct within the stack; this is the last line of defence.
     if (!(error instanceof RangeError)) throw error;
