@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { codeIdentity, readCached, writeCached } from '../io/cache.js';
-import { splitFrontMatter } from './front-matter.js';
+import { headerValues } from './front-matter.js';
 
 /** How much of a file is read to find its header: far more than any header, far less than the size limit. */
 const HEADER_BYTES = 64 * 1024;
@@ -66,7 +66,7 @@ export function declaredNumber(path: string): number | undefined {
     if (cached && cached.size === size && cached.mtimeMs === mtimeMs) return cached.number;
     const buffer = Buffer.alloc(Math.min(size, HEADER_BYTES));
     const text = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0)).replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
-    const { data, diagnostics } = splitFrontMatter(text, path);
+    const { data, diagnostics } = headerValues(text);
     const number = diagnostics.every((diagnostic) => diagnostic.messageId === 'commentCut') && typeof data.number === 'number' ? data.number : undefined;
     known.set(path, { size, mtimeMs, number });
     return number;
