@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from './atomic.js';
@@ -103,17 +103,27 @@ function rememberedPath(kind: string, name: string): string | undefined {
 /**
  * Bytes remembered under a `name` (an issue's path): one entry per name, replaced when
  * `key` (everything the bytes derive from) changes, so editing an issue never adds one.
+ * An entry read is dated anew: the oldest go first (`pruneOldest`), and an archive's issues,
+ * built once and recalled on every `pvd build --all` since, are the ones in use, not the oldest.
  */
 export function readRemembered(kind: string, name: string, key: string): Buffer | undefined {
   const path = rememberedPath(kind, name);
   if (!path) return undefined;
+  let entry: Buffer;
   try {
-    const entry = readFileSync(path);
-    const end = entry.indexOf(0x0a);
-    return end > 0 && entry.toString('latin1', 0, end) === key ? entry.subarray(end + 1) : undefined;
+    entry = readFileSync(path);
   } catch {
     return undefined;
   }
+  const end = entry.indexOf(0x0a);
+  if (end <= 0 || entry.toString('latin1', 0, end) !== key) return undefined;
+  try {
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // A read-only installation keeps its entries' dates.
+  }
+  return entry.subarray(end + 1);
 }
 
 export function writeRemembered(kind: string, name: string, key: string, bytes: Uint8Array): void {
