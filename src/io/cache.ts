@@ -41,8 +41,15 @@ export function compileIdentity(): string | undefined {
 
 let runningCompile: string | undefined | null = null;
 
-/** This build of pvd: a recompiled or updated pvd never reads what an older one wrote. */
+/**
+ * This build of pvd: a recompiled or updated pvd never reads what an older one wrote. The same
+ * for every command's bundle (it was each bundle's own file: the spelling verdicts `pvd build`
+ * or `pvd preview` had judged, the pre-commit `pvd lint` judged again, hunspell loaded);
+ * run from the sources, this module's file.
+ */
 export function codeIdentity(): string {
+  const compile = compileIdentity();
+  if (compile !== undefined) return compile;
   const { size, mtimeMs } = statSync(fileURLToPath(import.meta.url));
   return `${size}:${mtimeMs}`;
 }
@@ -52,14 +59,27 @@ function entryPath(kind: string, key: string): string | undefined {
   return folder && join(folder, `${kind}-${key.slice(0, 32)}.json`);
 }
 
+/** An entry read is dated anew, as in `readRemembered`: pruning lets go of the least recently used. */
 export function readCached<T>(kind: string, key: string): T | undefined {
   const path = entryPath(kind, key);
   if (!path) return undefined;
+  let entry: { key: string; value: T };
   try {
-    const entry = JSON.parse(readFileSync(path, 'utf8')) as { key: string; value: T };
-    return entry.key === key ? entry.value : undefined;
+    entry = JSON.parse(readFileSync(path, 'utf8')) as { key: string; value: T };
   } catch {
     return undefined;
+  }
+  if (entry.key !== key) return undefined;
+  touch(path);
+  return entry.value;
+}
+
+function touch(path: string): void {
+  try {
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // A read-only installation keeps its entries' dates.
   }
 }
 
@@ -77,8 +97,11 @@ export function writeCached<T>(kind: string, key: string, value: T): T {
   return value;
 }
 
-/** Entries kept: a template edited many times leaves one per version; the oldest go. */
-const MAX_ENTRIES = 40;
+/**
+ * Entries kept, of every kind together: a template edited many times leaves one per version, and
+ * each issues/ folder (a checkout, a worktree) its numbers; the least recently used go.
+ */
+const MAX_ENTRIES = 120;
 
 function prune(folder: string): void {
   pruneOldest(folder, (name) => name.endsWith('.json'), MAX_ENTRIES);
@@ -117,12 +140,7 @@ export function readRemembered(kind: string, name: string, key: string): Buffer 
   }
   const end = entry.indexOf(0x0a);
   if (end <= 0 || entry.toString('latin1', 0, end) !== key) return undefined;
-  try {
-    const now = new Date();
-    utimesSync(path, now, now);
-  } catch {
-    // A read-only installation keeps its entries' dates.
-  }
+  touch(path);
   return entry.subarray(end + 1);
 }
 

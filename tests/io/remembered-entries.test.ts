@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, rmSync, utimesSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { readRemembered, writeRemembered } from '../../src/io/cache.js';
+import { readCached, readRemembered, writeCached, writeRemembered } from '../../src/io/cache.js';
 import { REPO } from '../helpers.js';
 
 // A kind of its own, in the repository's cache folder, where pvd keeps its entries: removed afterwards.
@@ -36,5 +36,21 @@ describe('the entries pvd remembers, 600 at most per kind', () => {
     expect(readdirSync(FOLDER).filter((name) => name.endsWith('.bin'))).toHaveLength(600);
     expect(existsSync(entryOf('/archive/101/issue.md'))).toBe(true);
     expect(existsSync(entryOf('/new/issue.md'))).toBe(true);
+  });
+});
+
+describe('the small entries (verdicts, numbers, templates), 120 at most of every kind together', () => {
+  const JSON_ENTRY = join(REPO, 'node_modules', '.cache', 'pvd', `${KIND}-${'0'.repeat(32)}.json`);
+  afterAll(() => rmSync(JSON_ENTRY, { force: true }));
+
+  it('are dated anew when read under their key, and not when the key differs', () => {
+    const key = '0'.repeat(64);
+    writeCached(KIND, key, { number: 42 });
+    const longAgo = Date.now() / 1000 - 86_400;
+    utimesSync(JSON_ENTRY, longAgo, longAgo);
+    expect(readCached(KIND, `1${key.slice(1)}`)).toBeUndefined();
+    expect(statSync(JSON_ENTRY).mtimeMs / 1000).toBeLessThan(longAgo + 1);
+    expect(readCached(KIND, key)).toEqual({ number: 42 });
+    expect(statSync(JSON_ENTRY).mtimeMs / 1000).toBeGreaterThan(longAgo + 3600);
   });
 });

@@ -37,4 +37,16 @@ describe('the spelling engine', () => {
     expect(warm.required).toEqual([]);
     expect(warm.stdout).toBe(cold.stdout);
   });
+
+  it('does not load for the pre-commit lint when pvd build judged the word: every command reads the same verdicts', () => {
+    const root = makeProject();
+    const word = `zorg${[...randomBytes(6)].map((byte) => String.fromCharCode(97 + (byte % 26))).join('')}`;
+    editIssue(root, '042', (source) => source.replace('Directrice du programme PVD', `Directrice du programme PVD, ${word}`));
+    const build = spawnSync(process.execPath, [PVD, 'build', '42'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PVD_LANG: '', PVD_ROOT: '' } });
+    expect(build.status, build.stderr).toBe(0);
+    expect(build.stdout + build.stderr).toContain(word);
+    const lint = lintLoading(root);
+    expect(lint.required).toEqual([]);
+    expect(lint.stdout).toContain(`« ${word} » n'est pas dans le dictionnaire`);
+  });
 });
