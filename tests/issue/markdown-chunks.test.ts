@@ -18,7 +18,7 @@ function throughStorage(markdown: string): ChunkTrees {
 }
 
 const body042 = readFileSync(ISSUE_042, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
-const docs = readdirSync(join(REPO, 'docs')).filter((name) => name.endsWith('.md')).map((name) => [`docs/${name}`, readFileSync(join(REPO, 'docs', name), 'utf8')] as const);
+const docs = readdirSync(join(REPO, 'docs')).filter((name) => name.endsWith('.md')).map((name) => [`docs/${name}`, readFileSync(join(REPO, 'docs', name), 'utf8')] as [string, string]);
 
 // Each: a construct that a heading after a blank line might wrongly be cut out of, or into.
 const EDGE_CASES: Record<string, string> = {
