@@ -1,5 +1,5 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -8,6 +8,22 @@ import { fileURLToPath } from 'node:url';
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const PVD = join(REPO, 'bin', 'pvd.js');
 export const ISSUE_042 = join(REPO, 'issues', '042', 'issue.md');
+
+const CACHE = join(REPO, 'node_modules', '.cache', 'pvd');
+/** The spelling rule's verdict stores, in pvd's own cache: shared by every test. */
+export const spellingStores = (): string[] => (existsSync(CACHE) ? readdirSync(CACHE).filter((name) => name.startsWith('spelling-')).map((name) => join(CACHE, name)) : []);
+
+/** Takes out of every verdict store a word a test taught pvd, so that no other test finds it judged. */
+export function forgetSpellingVerdict(word: string): void {
+  for (const file of spellingStores()) {
+    const text = readFileSync(file, 'utf8');
+    if (!text.includes(word)) continue;
+    const entry = JSON.parse(text) as { value: { known: string[]; unknown: Record<string, string[]> } };
+    delete entry.value.unknown[word];
+    entry.value.known = entry.value.known.filter((known) => known !== word);
+    writeFileSync(file, JSON.stringify(entry));
+  }
+}
 
 export interface PvdRun {
   code: number | null;

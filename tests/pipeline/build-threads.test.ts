@@ -1,11 +1,9 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeProject, REPO, runPvd } from '../helpers.js';
+import { makeProject, runPvd, spellingStores, forgetSpellingVerdict } from '../helpers.js';
 
-const CACHE = join(REPO, 'node_modules', '.cache', 'pvd');
-const storeFiles = () => (existsSync(CACHE) ? readdirSync(CACHE).filter((name) => name.startsWith('spelling-')).map((name) => join(CACHE, name)) : []);
 
 // A word no dictionary and no other test has, unknown to the spelling rule.
 const WORD = `vrombi${Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`;
@@ -25,27 +23,20 @@ function archive(): string {
 
 // The store is pvd's own cache, shared by every test: the word this test taught it goes away.
 afterAll(() => {
-  for (const file of storeFiles()) {
-    const text = readFileSync(file, 'utf8');
-    if (!text.includes(WORD)) continue;
-    const entry = JSON.parse(text) as { value: { known: string[]; unknown: Record<string, string[]> } };
-    delete entry.value.unknown[WORD];
-    entry.value.known = entry.value.known.filter((word) => word !== WORD);
-    writeFileSync(file, JSON.stringify(entry));
-  }
+  forgetSpellingVerdict(WORD);
 });
 
 describe.skipIf(availableParallelism() < 2)('pvd build --all on several threads', () => {
   it('keeps what the threads learnt: the spelling verdicts are saved when each thread ends', () => {
     const root = archive();
-    expect(storeFiles().some((file) => readFileSync(file, 'utf8').includes(WORD))).toBe(false);
+    expect(spellingStores().some((file) => readFileSync(file, 'utf8').includes(WORD))).toBe(false);
     const run = runPvd(['build', '--all'], { cwd: root });
     expect(run.code).toBe(0);
     // Every issue was built and warned about the word, by the threads (ten issues: two or more of them).
     expect(run.stderr.match(new RegExp(`« ${WORD} » n'est pas dans le dictionnaire`, 'g'))).toHaveLength(10);
     expect(readdirSync(join(root, 'out')).filter((name) => /^\d+$/.test(name)).sort()).toEqual(['042', '101', '102', '103', '104', '105', '106', '107', '108', '109']);
     // Remembered for the next run: a thread stopped without saving it would leave it out.
-    expect(storeFiles().some((file) => readFileSync(file, 'utf8').includes(`"${WORD}"`))).toBe(true);
+    expect(spellingStores().some((file) => readFileSync(file, 'utf8').includes(`"${WORD}"`))).toBe(true);
   });
 
   it('builds on this thread too: one worker thread fewer than the threads it builds on', () => {

@@ -3,7 +3,7 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { editIssue, makeProject, REPO, runPvd } from '../helpers.js';
+import { editIssue, makeProject, REPO, runPvd, forgetSpellingVerdict } from '../helpers.js';
 
 /**
  * `pvd build` remembers each issue it wrote (src/pipeline/remembered-build.ts) and does not render it
@@ -14,7 +14,6 @@ import { editIssue, makeProject, REPO, runPvd } from '../helpers.js';
  * issue.eml already in out/NNN/ (src/pipeline/build.ts), a remembered one is not read at all.
  */
 const CACHE = join(REPO, 'node_modules', '.cache', 'pvd');
-const spellingStores = () => (existsSync(CACHE) ? readdirSync(CACHE).filter((name) => name.startsWith('spelling-')).map((name) => join(CACHE, name)) : []);
 
 // A word no dictionary and no other test has: the spelling rule warns about it.
 const WORD = `zorgli${Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`;
@@ -32,14 +31,7 @@ process.on('exit', () => fs.writeFileSync(${JSON.stringify(counted)}, String(ren
 // The spelling verdicts are pvd's own cache, shared by every test: the word this file taught it goes away.
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
-  for (const file of spellingStores()) {
-    const text = readFileSync(file, 'utf8');
-    if (!text.includes(WORD)) continue;
-    const entry = JSON.parse(text) as { value: { known: string[]; unknown: Record<string, string[]> } };
-    delete entry.value.unknown[WORD];
-    entry.value.known = entry.value.known.filter((word) => word !== WORD);
-    writeFileSync(file, JSON.stringify(entry));
-  }
+  forgetSpellingVerdict(WORD);
 });
 
 /** A project whose #42 has a warning (a vague link text), built once. */
